@@ -1,0 +1,30 @@
+# Two commands for a newcomer: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: serve build test pruefen schema clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+build: $(VENV)/.installed
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: build
+	$(PY) -m pytest
+
+pruefen: $(VENV)/.installed
+	$(PY) scripts/pruefen
+
+schema: $(VENV)/.installed
+	$(PY) scripts/schema
+
+clean:
+	rm -rf site $(VENV)

