@@ -24,6 +24,15 @@ SOURCES_FILE = "quellen.yaml"
 
 
 @dataclass(frozen=True)
+class Record:
+    """A validated data file: its slug (the file name), its repository path and its model."""
+
+    slug: str
+    path: str
+    model: Any
+
+
+@dataclass(frozen=True)
 class Entry:
     """A validated initiative with where it came from."""
 
@@ -52,25 +61,34 @@ def load_catalog(root: Path) -> Catalog:
     register = _validate(sources_file, Quellenregister, problems)
     sources: dict[str, Quelle] = register.root if register else {}
 
-    entries: list[Entry] = []
-    for path in sorted((root / INITIATIVES_DIR).glob("*.y*ml")):
-        loaded = load_yaml(path, root)
-        slug = path.stem
-        if not re.match(SLUG_PATTERN, slug):
-            problems.append(Problem(loaded.label, None, None,
-                                    f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
-                                    "Erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen.yaml«."))
-        initiative = _validate(loaded, Initiative, problems)
-        if initiative is None:
-            continue
-        if register is not None:
-            problems.extend(_unknown_sources(initiative, loaded, sources))
-        entries.append(Entry(slug=slug, path=loaded.label, initiative=initiative))
-
+    records = load_directory(root, INITIATIVES_DIR, Initiative, problems, sources if register else None)
+    entries = [Entry(r.slug, r.path, r.model) for r in records]
     problems.extend(_duplicate_names(entries))
     if problems:
         raise DataError(problems)
     return Catalog(root=root, sources=sources, entries=entries)
+
+
+def load_directory(root: Path, directory: str, model: type[BaseModel], problems: list[Problem],
+                   sources: dict[str, Quelle] | None) -> list[Record]:
+    """Validate every YAML file in `root/directory` against `model`; append problems, return the valid ones.
+
+    With `sources`, every citation's `quelle` must name an entry of the register.
+    """
+    records = []
+    for path in sorted((root / directory).glob("*.y*ml")):
+        loaded = load_yaml(path, root)
+        if not re.match(SLUG_PATTERN, path.stem):
+            problems.append(Problem(loaded.label, None, None,
+                                    f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
+                                    "Erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen.yaml«."))
+        validated = _validate(loaded, model, problems)
+        if validated is None:
+            continue
+        if sources is not None:
+            problems.extend(_unknown_sources(validated, loaded, sources))
+        records.append(Record(path.stem, loaded.label, validated))
+    return records
 
 
 def _validate(loaded: LoadedFile, model: type[BaseModel], problems: list[Problem]) -> Any:
@@ -100,12 +118,12 @@ def iter_citations(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, B
                 yield from iter_citations(item, loc + ((name,) if index is None else (name, index)))
 
 
-def _unknown_sources(initiative: Initiative, loaded: LoadedFile, sources: dict[str, Quelle]) -> list[Problem]:
+def _unknown_sources(model: BaseModel, loaded: LoadedFile, sources: dict[str, Quelle]) -> list[Problem]:
     return [
         loaded.problem(loc + ("quelle",), f"Die Quelle »{beleg.quelle}« steht nicht im Quellenregister.",
                        f"Tragen Sie sie in `{SOURCES_FILE}` ein oder verwenden Sie eine vorhandene Kennung: "
                        f"{', '.join(sorted(sources))}.")
-        for loc, beleg in iter_citations(initiative)
+        for loc, beleg in iter_citations(model)
         if beleg.quelle not in sources
     ]
 

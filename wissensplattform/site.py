@@ -6,6 +6,7 @@ builder can render them; `hooks/` hands them to MkDocs, nothing here imports it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,22 +39,61 @@ def page_url(src_path: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def generate_pages(catalog: Catalog) -> list[GeneratedPage]:
-    """Every page built from data: one profile per initiative, the overview, the field reference."""
+def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     stand = last_changed(catalog.root, [entry.path for entry in catalog.entries])
-    pages = []
     for entry in catalog.entries:
         src = f"initiativen/{entry.slug}.md"
         context = profile_context(entry, catalog, stand[entry.path])
-        pages.append(GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src)), entry.path))
-    pages.append(GeneratedPage("initiativen/index.md",
-                               render("overview.md.j2", o=overview_context(catalog), page_url="initiativen/")))
-    pages.append(GeneratedPage("mitwirken/feldreferenz.md",
-                               render("field_reference.md.j2", models=model_docs(Initiative) + model_docs(Quelle)),
-                               "wissensplattform/models/initiative.py"))
-    return pages
+        yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src)), entry.path)
 
 
-def build_pages(root: Path) -> list[GeneratedPage]:
-    """Load and check all data below `root`, then generate its pages (raises `DataError`)."""
-    return generate_pages(load_catalog(root))
+def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+    yield GeneratedPage("initiativen/index.md",
+                        render("overview.md.j2", o=overview_context(catalog), page_url="initiativen/"))
+
+
+def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+    yield GeneratedPage("mitwirken/feldreferenz.md",
+                        render("field_reference.md.j2", models=model_docs(Initiative) + model_docs(Quelle)),
+                        "wissensplattform/models/initiative.py")
+
+
+# Each feature registers here: page generators yield pages; output writers write files into the built site.
+PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
+    profile_pages,
+    overview_pages,
+    field_reference_pages,
+]
+OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = []
+
+
+@dataclass
+class Site:
+    """The checked data of a site and every page generated from it."""
+
+    catalog: Catalog
+    pages: list[GeneratedPage]
+
+    @classmethod
+    def load(cls, root: Path) -> "Site":
+        """Load and check all data below `root`, then generate its pages (raises `DataError`)."""
+        catalog = load_catalog(root)
+        return cls(catalog, [page for generate in PAGE_GENERATORS for page in generate(catalog)])
+
+    def write_outputs(self, site_dir: Path) -> None:
+        """Write the files that are not pages (data exports, downloads) into the built site."""
+        for write in OUTPUT_WRITERS:
+            write(self.catalog, site_dir)
+
+    def __post_init__(self) -> None:
+        self._sources = {page.src_path: page.source for page in self.pages}
+
+    def source_of(self, src_path: str) -> str | None:
+        """The data file a generated page is built from, if any."""
+        return self._sources.get(src_path)
+
+    @staticmethod
+    def edit_url(repo_url: str, edit_uri: str, source: str) -> str:
+        """`https://…/repo` + `edit/main/docs/` + `initiatives/x.yaml` → `https://…/repo/edit/main/initiatives/x.yaml`."""
+        branch_path = edit_uri.strip("/").removesuffix("docs").strip("/")
+        return f"{repo_url.rstrip('/')}/{branch_path}/{source}"
