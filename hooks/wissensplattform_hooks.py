@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from wissensplattform.csp import apply_policy
 from wissensplattform.problems import DataError
 from wissensplattform.site import Site
 
@@ -34,6 +35,15 @@ def on_page_context(context, page, config, nav):
         # The edit button opens the data file the page was built from, not a Markdown file that does not exist.
         page.edit_url = _state["site"].edit_url(config.repo_url, config.edit_uri, source)
     return context
+
+
+def on_post_page(output, page, config):
+    return apply_policy(output)
+
+
+def on_post_template(output, template_name, config):
+    # Theme pages such as 404.html are not pages and skip on_post_page.
+    return apply_policy(output)
 
 
 def on_post_build(config):
