@@ -13,23 +13,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+# The copy-and-build helpers live in the package so the benchmark script uses the same ones.
+from wissensplattform.workspace import ROOT, build_site, copy_project  # noqa: F401
+
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real build (`mkdocs build --strict`) of `project` into `site_dir`."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources and data (no site, no venv) to change and build in a test."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
 
 
 @pytest.fixture(scope="session")

@@ -44,10 +44,19 @@ def _names(city: dict) -> set[str]:
     return {city["name"].casefold(), *(alt.casefold() for alt in city.get("alternatenames", []))}
 
 
+@cache
+def _places_by_name() -> dict[str, list[dict]]:
+    # One index instead of a scan of all places per lookup: the build stays fast with many initiatives.
+    index: dict[str, list[dict]] = {}
+    for city in _german_places():
+        for name in _names(city):
+            index.setdefault(name, []).append(city)
+    return index
+
+
 def find_place(name: str, land: Bundesland | None = None) -> Position | None:
     """The most populous place called `name` (in `land`, if given), or None."""
-    wanted = name.casefold()
-    matches = [city for city in _german_places() if wanted in _names(city)]
+    matches = _places_by_name().get(name.casefold(), [])
     if land is not None:
         matches = [city for city in matches if ADMIN1.get(city["admin1code"]) is land]
     if not matches:
