@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build test pruefen schema clean
+.PHONY: serve build build-release test benchmark pruefen schema clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,14 @@ $(VENV)/.installed: requirements.txt
 
 build: $(VENV)/.installed
 	$(PY) -m mkdocs build --strict
+
+# For publishing: stops while a legal setting (extra.betreiber etc. in mkdocs.yml) is empty.
+build-release: $(VENV)/.installed
+	WISSENSPLATTFORM_RELEASE=1 $(PY) -m mkdocs build --strict
+
+# Build time and size with N synthetic initiatives against bare mkdocs-material (slow: N up to 10000).
+benchmark: $(VENV)/.installed
+	$(PY) scripts/benchmark
 
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

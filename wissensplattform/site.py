@@ -15,6 +15,7 @@ from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
+from wissensplattform.legal import legal_pages
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
 
@@ -63,6 +64,7 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
+    legal_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = []
 
