@@ -1,0 +1,316 @@
+"""Site-wide quality gates on the built site: accessibility, privacy, legal pages, links, sitemap, benchmark."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT, build_site, copy_project
+from wissensplattform.benchmark import run as run_benchmark
+from wissensplattform.csp import PLACEHOLDER, inline_scripts, script_hash
+from wissensplattform.legal import read_config
+from wissensplattform.linkcheck import check_site, external_report
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SITE_URL = read_config(ROOT)["site_url"]
+# Page types other features add: the section's URL and the source folder or nav entry that announces it.
+FEATURE_SECTIONS = {"karte": "Karte", "werkzeugkiste": "Werkzeugkiste", "wissen": "Wissen"}
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every built HTML page as a URL path below the site root (`initiativen/x/`, `404.html`)."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append(rel.removesuffix("index.html"))
+    return urls
+
+
+def _section_expected(section: str) -> bool:
+    """A feature section must be built once its source folder or its nav entry exists."""
+    nav = yaml.dump(read_config(ROOT).get("nav") or [], allow_unicode=True)
+    return (ROOT / section).is_dir() or (ROOT / "docs" / section).is_dir() or f"{section}/" in nav
+
+
+def representative_pages(site: Path) -> dict[str, str]:
+    """One page per page type (URL → name): every section page, and below them every page of a folder with
+    few pages or one page of a larger folder (its pages share one template)."""
+    profiles = sorted((site / "initiativen").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    pages = {"": "Start", "initiativen/": "Übersicht", "mitwirken/feldreferenz/": "Feldreferenz",
+             "404.html": "Fehlerseite", profiles[-1].parent.relative_to(site).as_posix() + "/": "Steckbrief"}
+    by_folder: dict[str, list[str]] = {}
+    for url in html_pages(site):
+        by_folder.setdefault(url.rstrip("/").rpartition("/")[0], []).append(url)
+    for folder, urls in by_folder.items():
+        for url in (urls if len(urls) <= 3 or not folder else urls[:1]):
+            pages.setdefault(url, url)
+    return pages
+
+
+def test_feature_sections_that_exist_in_the_sources_are_built(site):
+    for section in FEATURE_SECTIONS:
+        if _section_expected(section):
+            assert (site / section / "index.html").exists(), f"/{section}/ fehlt in der gebauten Website"
+
+
+def _axe_violations(page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    return [f"{v['id']} ({v['impact']}): {v['help']} – " + "; ".join(n["target"][0] for n in v["nodes"][:5])
+            for v in results.response["violations"]]
+
+
+def test_every_page_type_passes_axe_at_wcag_21_aa(site, server, page):
+    pages = representative_pages(site)
+    failures = {}
+    for url, name in pages.items():
+        page.goto(server + url)
+        page.wait_for_load_state("load")
+        if violations := _axe_violations(page):
+            failures[f"{name} (/{url})"] = violations
+    assert not failures, "\n".join(f"{page}: {v}" for page, vs in failures.items() for v in vs)
+    # The list must cover the named page types and every feature section that exists.
+    assert {"", "initiativen/", "mitwirken/feldreferenz/", "404.html", "impressum/", "datenschutz/",
+            "barrierefreiheit/"} <= set(pages)
+    for section in FEATURE_SECTIONS:
+        if (site / section / "index.html").exists():
+            assert any(url.startswith(section + "/") for url in pages.values())
+
+
+def test_search_results_pass_axe(server, page):
+    page.goto(server + "?q=Industrie")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert not _axe_violations(page)
+
+
+def test_keyboard_start_page_skip_link_first_then_main_content(server, page):
+    page.goto(server)
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => ({text: document.activeElement.textContent.trim(), "
+                          "href: document.activeElement.getAttribute('href')})")
+    assert first["text"] == "Zum Inhalt springen"
+    target = first["href"].lstrip("#")
+    assert page.locator(f"article.md-content__inner [id='{target}']").count() == 1
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('article.md-content__inner')"):
+            break
+    else:
+        pytest.fail("Mit der Tabulatortaste wird der Hauptinhalt der Startseite nicht erreicht.")
+    # Following the skip link jumps over header and navigation straight to the content.
+    page.goto(server)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('article.md-content__inner')")
+
+
+def test_keyboard_map_page_reaches_filters_and_list(site, server, page):
+    if not (site / "karte" / "index.html").exists():
+        assert not _section_expected("karte"), "/karte/ fehlt"
+        pytest.skip("Die Karte (/karte/) gibt es in diesem Stand noch nicht.")
+    page.goto(server + "karte/")
+    reached = {"filter": False, "liste": False}
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        state = page.evaluate("""() => { const e = document.activeElement, main = e.closest('main');
+            return {filter: !!main && e.matches('select, input, [role=combobox], [role=checkbox]')
+                              && !e.closest('.md-search, .md-header'),
+                    liste: !!main && e.matches('a') && !!e.closest('ul, ol, table')
+                              && !e.closest('.md-sidebar, .leaflet-container')}; }""")
+        reached = {key: reached[key] or state[key] for key in reached}
+        if all(reached.values()):
+            break
+    assert reached == {"filter": True, "liste": True}
+
+
+def test_no_page_contacts_another_host_sets_cookies_or_violates_the_csp(site, server, browser):
+    context = browser.new_context(locale="de-DE")
+    foreign: list[str] = []
+
+    def route(route):
+        if urlsplit(route.request.url).hostname != "127.0.0.1":
+            foreign.append(f"{page.url} → {route.request.url}")
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", route)
+    # Every refused script or style shows as a violation event; the page keeps them for the test.
+    context.add_init_script("window.__cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    violations = []
+    for url in html_pages(site):
+        page.goto(server + url, wait_until="load")
+        page.wait_for_timeout(150)
+        violations += [f"/{url}: {v}" for v in page.evaluate("window.__cspViolations")]
+    storage = page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]")
+    cookies = context.cookies()
+    context.close()
+    assert not foreign, "Anfragen an fremde Server:\n" + "\n".join(foreign)
+    assert not violations, "Verstöße gegen die Content-Security-Policy:\n" + "\n".join(violations)
+    assert not errors, "\n".join(errors)
+    assert cookies == []
+    assert storage == [[], []], "Ohne Zustimmung zur Karte speichert die Website nichts im Browser."
+
+
+def test_every_page_carries_a_policy_that_forbids_third_party_scripts(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        if policy is None:
+            # Only pages outside the theme (e.g. embedded documents) may lack it; they must not run scripts.
+            assert "<script" not in html, f"{path}: Skripte ohne Content-Security-Policy"
+            continue
+        assert policy.group(1) != PLACEHOLDER
+        directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";"))
+        sources = directives["script-src"].split()
+        assert all(s == "'self'" or s.startswith("'sha256-") for s in sources), sources
+        assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+        assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+        for script in inline_scripts(html):
+            assert script_hash(script) in sources
+
+
+def test_the_policy_is_enforced_by_the_browser(site, browser):
+    # A page with a foreign script and an unlisted inline script: Chromium must refuse both.
+    probe = site / "csp-probe.html"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    injected = html.replace("</body>", '<script src="https://example.org/x.js"></script>'
+                                      "<script>window.__injected = true</script></body>")
+    probe.write_text(injected, encoding="utf-8")
+    context = browser.new_context()
+    blocked: list[str] = []
+    context.route("https://example.org/**", lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    try:
+        page.goto(probe.as_uri())
+        assert page.evaluate("window.__injected") is None
+        assert blocked == []  # refused by the policy before any request
+    finally:
+        context.close()
+        probe.unlink()
+
+
+def test_every_page_links_the_legal_pages_in_its_footer(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if "<footer" not in html:
+            continue
+        page_dir = path.parent.relative_to(site).as_posix()
+        footer_links = re.findall(r'href="([^"]*)"', html[html.index("<footer"):])
+        # 404.html links from the root, every other page relative to its own folder.
+        targets = {posixpath.normpath(link.lstrip("/") if link.startswith("/") else posixpath.join(page_dir, link))
+                   for link in footer_links}
+        for slug in ("impressum", "datenschutz", "barrierefreiheit"):
+            assert slug in targets, f"{path}: Fußzeile ohne Link zu /{slug}/"
+
+
+def test_legal_pages_name_each_missing_setting_and_state_the_privacy_facts(site):
+    config = read_config(ROOT)
+    operator = (config.get("extra") or {}).get("betreiber", {}).get("name")
+    impressum = (site / "impressum" / "index.html").read_text(encoding="utf-8")
+    if not operator:
+        assert re.search(r"Angabe fehlt: Einstellung <code>extra\.betreiber\.name</code> in <code>mkdocs\.yml</code>",
+                         impressum)
+    datenschutz = (site / "datenschutz" / "index.html").read_text(encoding="utf-8")
+    assert "keine Cookies" in datenschutz and "localStorage" in datenschutz
+    assert "Hintergrundkarte von OpenStreetMap laden" in datenschutz
+    barrierefreiheit = (site / "barrierefreiheit" / "index.html").read_text(encoding="utf-8")
+    assert "Feedback" in barrierefreiheit and "Schlichtungsverfahren" in barrierefreiheit
+
+
+def test_settings_fill_the_legal_pages_and_release_build_needs_them(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    # Empty settings: the normal build passes and says what is missing, the release build stops.
+    normal = build_site(project, tmp_path / "site-leer")
+    assert normal.returncode == 0, normal.stderr
+    assert "Rechtliche Angaben fehlen" in normal.stderr and "extra.betreiber.name" in normal.stderr
+    release = build_site(project, tmp_path / "site-release", env={"WISSENSPLATTFORM_RELEASE": "1"})
+    assert release.returncode != 0
+    report = release.stdout + release.stderr
+    assert "extra.betreiber.name" in report and "Die Einstellung für die rechtlichen Seiten ist leer" in report
+
+    config_path = project / "mkdocs.yml"
+    text = config_path.read_text(encoding="utf-8")
+    for key, value in {"name": "Testbetreiber <i>e. V.</i>", "anschrift": "Teststraße 1\\n12345 Teststadt",
+                       "email": "kontakt@example.org"}.items():
+        text = text.replace(f'    {key}: ""', f'    {key}: "{value}"', 1)
+    text = text.replace('inhaltlich_verantwortlich: ""', 'inhaltlich_verantwortlich: "Test Person"')
+    for key in ("hosting", "protokolle", "aufsichtsbehoerde", "vereinbarkeit", "stand", "schlichtungsstelle"):
+        text = text.replace(f'    {key}: ""', f'    {key}: "Test {key}"', 1)
+    text = text.replace('feedback_email: ""', 'feedback_email: "barrieren@example.org"')
+    config_path.write_text(text, encoding="utf-8")
+    filled = build_site(project, tmp_path / "site-voll", env={"WISSENSPLATTFORM_RELEASE": "1"})
+    assert filled.returncode == 0, filled.stderr
+    assert "Rechtliche Angaben fehlen" not in filled.stderr
+    impressum = (tmp_path / "site-voll" / "impressum" / "index.html").read_text(encoding="utf-8")
+    assert "Testbetreiber &lt;i&gt;e. V.&lt;/i&gt;" in impressum  # escaped, never markup
+    assert "Teststraße 1<br>12345 Teststadt" in impressum
+    assert '<a href="mailto:kontakt@example.org">' in impressum
+    assert "Angabe fehlt" not in impressum
+    barrierefreiheit = (tmp_path / "site-voll" / "barrierefreiheit" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="mailto:barrieren@example.org">' in barrierefreiheit
+
+
+def test_no_broken_internal_links_anchors_or_downloads(site, tmp_path):
+    report = check_site(site, SITE_URL)
+    assert not report.broken, "\n".join(f"{link.page}: {link.target} ({why})" for link, why in report.broken)
+    # The external links go to a report for a check by hand; every one of them is listed.
+    report_file = tmp_path / "externe-links.md"
+    report_file.write_text("\n".join(external_report(report)) + "\n", encoding="utf-8")
+    text = report_file.read_text(encoding="utf-8")
+    assert all(f"<{link.target}>" in text for link in report.external)
+
+
+def test_link_check_finds_broken_targets_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h1 id="oben">A</h1><a href="#oben">ok</a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#oben">ok</a><a href="a/#fehlt">x</a><a href="b/">x</a>'
+        '<img src="bild.png"><a href="https://example.org/">extern</a><a href="mailto:x@example.org">m</a>',
+        encoding="utf-8")
+    report = check_site(tmp_path)
+    assert sorted((link.target, why) for link, why in report.broken) == [
+        ("a/#fehlt", "Anker #fehlt fehlt"), ("b/", "Ziel fehlt"), ("bild.png", "Ziel fehlt")]
+    assert sorted(link.target for link in report.external) == ["https://example.org/", "mailto:x@example.org"]
+
+
+def test_sitemap_lists_every_page(site):
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)}
+    expected = {SITE_URL + url for url in html_pages(site) if url != "404.html"}
+    assert expected - listed == set()
+    assert "404.html" not in " ".join(listed)
+
+
+def test_404_page_is_german(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "Seite nicht gefunden" in html and "Not found" not in html
+
+
+def test_reduced_motion_is_honoured(server, browser):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(server)
+    duration = page.evaluate("getComputedStyle(document.querySelector('.md-header')).transitionDuration")
+    context.close()
+    assert all(float(part.strip().removesuffix("s")) <= 0.001 for part in duration.split(","))
+
+
+def test_benchmark_runs_with_a_small_number(capsys):
+    results = run_benchmark([20])
+    output = capsys.readouterr().out.splitlines()
+    assert output[0].startswith("| N synthetisch |") and output[2].startswith("| 20 |")
+    measured = results[0]
+    assert measured.synthetic == 20 and measured.initiatives >= 20 and measured.pages > measured.initiatives
+    assert measured.search_index_bytes > 0 and measured.baseline_seconds > 0
