@@ -16,6 +16,8 @@ def pruefen(root: Path = ROOT) -> int:
     try:
         catalog = load_catalog(root)
     except DataError as error:
+        if error.warnings:
+            print(format_problems(error.warnings))
         print(format_problems(error.problems), file=sys.stderr)
         return 1
     if catalog.warnings:
