@@ -23,6 +23,8 @@ from wissensplattform.problems import DataError, Problem, Schwere
 
 INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
+# Folders of data files and the model of each; features add theirs here.
+DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,14 @@ def load_catalog(root: Path) -> Catalog:
     if errors:
         raise DataError(errors, warnings)
     return Catalog(root=root, sources=sources, entries=entries, warnings=warnings)
+
+
+def data_files(root: Path) -> list[tuple[Path, type[BaseModel]]]:
+    """Every editable data file with the model that validates it."""
+    files: list[tuple[Path, type[BaseModel]]] = [(root / SOURCES_FILE, Quellenregister)]
+    for directory, model in DATA_DIRECTORIES.items():
+        files.extend((path, model) for path in sorted((root / directory).glob("*.y*ml")))
+    return files
 
 
 def load_directory(root: Path, directory: str, model: type[BaseModel], problems: list[Problem],
