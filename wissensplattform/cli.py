@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from wissensplattform import annotations
 from wissensplattform.catalog import INITIATIVES_DIR, data_files, load_catalog
 from wissensplattform.formatting import format_file
 from wissensplattform.models.common import slugify
@@ -14,17 +15,27 @@ from wissensplattform.problems import DataError, format_problems
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def pruefen(root: Path = ROOT) -> int:
-    """Check every data file; print all problems in German; return the exit status."""
+def pruefen(args: list[str] | None = None, root: Path = ROOT) -> int:
+    """Check every data file; print all problems in German; return the exit status.
+
+    `--github` adds annotations for the pull request; `--gitlab DATEI` writes a Code Quality report.
+    """
+    args = args or []
     try:
         catalog = load_catalog(root)
+        errors, warnings = [], catalog.warnings
     except DataError as error:
-        if error.warnings:
-            print(format_problems(error.warnings))
-        print(format_problems(error.problems), file=sys.stderr)
+        catalog, errors, warnings = None, error.problems, error.warnings
+    if warnings:
+        print(format_problems(warnings))
+    if errors:
+        print(format_problems(errors), file=sys.stderr)
+    if "--github" in args:
+        print(annotations.github(errors + warnings))
+    if "--gitlab" in args:
+        Path(args[args.index("--gitlab") + 1]).write_text(annotations.gitlab(errors + warnings), encoding="utf-8")
+    if catalog is None:
         return 1
-    if catalog.warnings:
-        print(format_problems(catalog.warnings))
     print(f"Alles in Ordnung: {len(catalog.entries)} Initiativen, {len(catalog.sources)} Quellen geprüft.")
     return 0
 
