@@ -129,18 +129,6 @@ def _validate(loaded: LoadedFile, model: type[BaseModel], problems: list[Problem
         return None
 
 
-def iter_citations(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, Beleg]]:
-    """Every citation in a model, with its position in the data."""
-    if isinstance(model, Beleg):
-        yield loc, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from iter_citations(item, loc + ((name,) if index is None else (name, index)))
-
-
 def _duplicate_names(entries: list[Entry]) -> list[Problem]:
     """Each file that shares its name with another gets one error naming the others."""
     by_name: dict[str, list[Entry]] = {}
