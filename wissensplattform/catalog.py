@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,7 +17,7 @@ from wissensplattform.loading import LoadedFile, load_yaml
 from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.initiative import PROFILE_FIELDS
-from wissensplattform.models.common import SLUG_PATTERN, Beleg
+from wissensplattform.models.common import SLUG_PATTERN
 from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
 from wissensplattform.problems import DataError, Problem, Schwere
 
