@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build build-release test benchmark pruefen schema clean
+.PHONY: serve build build-release test benchmark pruefen formatieren schema clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: build
 
 pruefen: $(VENV)/.installed
 	$(PY) scripts/pruefen
+
+formatieren: $(VENV)/.installed
+	$(PY) scripts/formatieren
 
 schema: $(VENV)/.installed
 	$(PY) scripts/schema
