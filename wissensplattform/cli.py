@@ -66,3 +66,19 @@ def formatieren(args: list[str], root: Path = ROOT) -> int:
         print("Bitte »make formatieren« ausführen.", file=sys.stderr)
         return 1
     return 0
+
+
+def links(root: Path = ROOT) -> int:
+    """Check the links of the built site (`site/`); write the external ones to `build/externe-links.md`."""
+    from wissensplattform.legal import read_config
+    from wissensplattform.linkcheck import check_site, external_report
+
+    report = check_site(root / "site", read_config(root).get("site_url") or "")
+    for link, why in report.broken:
+        print(f"{link.page}: {link.target} ({why})", file=sys.stderr)
+    target = root / "build" / "externe-links.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("\n".join(external_report(report)) + "\n", encoding="utf-8")
+    print(f"{len(report.broken)} defekte interne Links; {len(report.external)} externe Links in {target.relative_to(root)} "
+          "(nicht abgerufen: bitte online prüfen).")
+    return 1 if report.broken else 0
