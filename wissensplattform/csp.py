@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 PLACEHOLDER = "wissensplattform-csp"
 # Map tiles load only after the reader's click on the map page; the policy allows them as images only.
@@ -18,34 +18,22 @@ TILE_HOSTS = ("https://tile.openstreetmap.org",)
 _EXECUTED_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the exact text of every executed inline `<script>`."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes and (attributes.get("type") or "").lower() in _EXECUTED_TYPES:
-            self._current = []
-
-    def handle_data(self, data):
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+# A script element's text ends at the first `</script` (HTML's raw-text rule), so this match is exact;
+# a full HTML parse of every page would cost as much as rendering it.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 
 
 def inline_scripts(html: str) -> list[str]:
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    """The exact text of every inline `<script>` the browser executes."""
+    scripts = []
+    for match in _SCRIPT.finditer(html):
+        attributes, text = match.groups()
+        script_type = _TYPE.search(attributes)
+        if not _SRC.search(attributes) and (script_type.group(1).lower() if script_type else "") in _EXECUTED_TYPES:
+            scripts.append(text)
+    return scripts
 
 
 def script_hash(script: str) -> str:

@@ -81,8 +81,13 @@ def load_yaml(path: Path, root: Path) -> LoadedFile:
                                        "Füllen Sie mindestens die Pflichtfelder aus oder löschen Sie die Datei."))
         return loaded
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        loaded.data = _Loader(text).get_single_data()
+        # Parse once: the node tree gives the lines, the same tree gives the data.
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            loaded.data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loaded.problems.append(
