@@ -313,4 +313,4 @@ def test_benchmark_runs_with_a_small_number(capsys):
     assert output[0].startswith("| N synthetisch |") and output[2].startswith("| 20 |")
     measured = results[0]
     assert measured.synthetic == 20 and measured.initiatives >= 20 and measured.pages > measured.initiatives
-    assert measured.search_index_bytes > 0 and measured.baseline_seconds > 0
+    assert measured.search_index_bytes > 0 and measured.baseline.cpu > 0 and measured.build.cpu > 0
