@@ -23,6 +23,23 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):
+    """The same loader on libyaml, several times faster; syntax errors are re-read with `_Loader` for its wording."""
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    """Parse once: the node tree gives the lines, the same tree gives the data."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 @dataclass
 class LoadedFile:
     """A parsed data file: its data, where each key sits, and what went wrong while reading it."""
@@ -81,13 +98,10 @@ def load_yaml(path: Path, root: Path) -> LoadedFile:
                                        "Füllen Sie mindestens die Pflichtfelder aus oder löschen Sie die Datei."))
         return loaded
     try:
-        # Parse once: the node tree gives the lines, the same tree gives the data.
-        loader = _Loader(text)
         try:
-            node = loader.get_single_node()
-            loaded.data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            node, loaded.data = _parse(text, _FastLoader)
+        except yaml.YAMLError:
+            node, loaded.data = _parse(text, _Loader)  # raises again, with the messages editors know
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loaded.problems.append(
