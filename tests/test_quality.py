@@ -20,8 +20,9 @@ from wissensplattform.linkcheck import check_site, external_report
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SITE_URL = read_config(ROOT)["site_url"]
-# Page types other features add: the section's URL and the source folder or nav entry that announces it.
-FEATURE_SECTIONS = {"karte": "Karte", "werkzeugkiste": "Werkzeugkiste", "wissen": "Wissen"}
+# Page types other features add: the section's URL → the data folders that announce it (besides a nav entry).
+FEATURE_SECTIONS = {"karte": ("docs/karte",), "werkzeugkiste": ("toolbox", "docs/werkzeugkiste"),
+                    "wissen": ("wissen", "docs/wissen")}
 
 
 def html_pages(site: Path) -> list[str]:
@@ -36,7 +37,7 @@ def html_pages(site: Path) -> list[str]:
 def _section_expected(section: str) -> bool:
     """A feature section must be built once its source folder or its nav entry exists."""
     nav = yaml.dump(read_config(ROOT).get("nav") or [], allow_unicode=True)
-    return (ROOT / section).is_dir() or (ROOT / "docs" / section).is_dir() or f"{section}/" in nav
+    return any((ROOT / folder).is_dir() for folder in FEATURE_SECTIONS[section]) or f"{section}/" in nav
 
 
 def representative_pages(site: Path) -> dict[str, str]:
