@@ -49,6 +49,7 @@ class Catalog:
     sources: dict[str, Quelle]
     entries: list[Entry]
     warnings: list[Problem] = field(default_factory=list)
+    wissen: Any = None
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -64,9 +65,12 @@ def load_catalog(root: Path) -> Catalog:
     records = load_directory(root, INITIATIVES_DIR, Initiative, problems, sources if register else None)
     entries = [Entry(r.slug, r.path, r.model) for r in records]
     problems.extend(_duplicate_names(entries))
+    # Imported here: the knowledge loader builds on this module's `load_directory`.
+    from wissensplattform.knowledge import load_knowledge
+    wissen = load_knowledge(root, entries, problems, sources if register else None)
     if problems:
         raise DataError(problems)
-    return Catalog(root=root, sources=sources, entries=entries)
+    return Catalog(root=root, sources=sources, entries=entries, wissen=wissen)
 
 
 def load_directory(root: Path, directory: str, model: type[BaseModel], problems: list[Problem],
@@ -75,20 +79,24 @@ def load_directory(root: Path, directory: str, model: type[BaseModel], problems:
 
     With `sources`, every citation's `quelle` must name an entry of the register.
     """
-    records = []
-    for path in sorted((root / directory).glob("*.y*ml")):
-        loaded = load_yaml(path, root)
-        if not re.match(SLUG_PATTERN, path.stem):
-            problems.append(Problem(loaded.label, None, None,
-                                    f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
-                                    "Erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen.yaml«."))
-        validated = _validate(loaded, model, problems)
-        if validated is None:
-            continue
-        if sources is not None:
-            problems.extend(_unknown_sources(validated, loaded, sources))
-        records.append(Record(path.stem, loaded.label, validated))
-    return records
+    records = [load_file(root, path, model, problems, sources) for path in sorted((root / directory).glob("*.y*ml"))]
+    return [record for record in records if record is not None]
+
+
+def load_file(root: Path, path: Path, model: type[BaseModel], problems: list[Problem],
+              sources: dict[str, Quelle] | None) -> Record | None:
+    """Validate one YAML file against `model` (see `load_directory`); None if it has problems."""
+    loaded = load_yaml(path, root)
+    if not re.match(SLUG_PATTERN, path.stem):
+        problems.append(Problem(loaded.label, None, None,
+                                f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
+                                "Erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen.yaml«."))
+    validated = _validate(loaded, model, problems)
+    if validated is None:
+        return None
+    if sources is not None:
+        problems.extend(_unknown_sources(validated, loaded, sources))
+    return Record(path.stem, loaded.label, validated)
 
 
 def _validate(loaded: LoadedFile, model: type[BaseModel], problems: list[Problem]) -> Any:

@@ -58,11 +58,15 @@ def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
                         "wissensplattform/models/initiative.py")
 
 
+# Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
+from wissensplattform.knowledge_pages import knowledge_pages  # noqa: E402
+
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
+    knowledge_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = []
 

@@ -1,0 +1,150 @@
+"""The schema of the study's knowledge pages: YAML files in ``wissen/``, German keys.
+
+Every statement is a `TextAngabe` (text + quelle + stelle); `zitat: true` marks a
+sentence copied word for word from the source.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from wissensplattform.models.common import (
+    Beleg,
+    Datum,
+    EditorModel,
+    Erfolgsfaktor,
+    Text,
+    TextAngabe,
+)
+from wissensplattform.models.initiative import Ebene, Typ
+
+
+class Abschnitt(EditorModel):
+    """Ein Abschnitt einer Wissensseite: Überschrift und belegte Aussagen."""
+
+    titel: Text = Field(description="Überschrift des Abschnitts.", examples=["Genese"])
+    angaben: list[TextAngabe] = Field(default_factory=list, description="Aussagen mit Beleg.")
+
+
+class Textseite(EditorModel):
+    """Eine Wissensseite aus Abschnitten (z. B. Empfehlungen, Erfolgsmessung, Zusammenfassung)."""
+
+    titel: Text = Field(description="Seitentitel.")
+    einleitung: list[TextAngabe] = Field(default_factory=list, description="Einleitende Aussagen mit Beleg.")
+    abschnitte: list[Abschnitt] = Field(default_factory=list, description="Die Abschnitte der Seite.")
+
+
+class Tabellenzeile(EditorModel):
+    """Eine Zeile von Tabelle 2 der Studie (III.2.6): das Kriterium je Initiativtyp."""
+
+    bezeichnung: Text = Field(description="Bezeichnung des Kriteriums, wie sie in Tabelle 2 steht.")
+    netzwerkorientiert: list[TextAngabe] = Field(description="Zelle »Netzwerkorientierte Initiativen«.")
+    massnahmenorientiert: list[TextAngabe] = Field(description="Zelle »Maßnahmenorientierte Initiativen«.")
+
+
+class KriteriumSeite(EditorModel):
+    """Ein Good-Practice-Kriterium (III.2.5). Der Dateiname ist die Kennung des Kriteriums."""
+
+    titel: Text = Field(description="Name des Kriteriums.", examples=["Längerfristige Zusammenarbeit"])
+    befunde: list[TextAngabe] = Field(description="Befunde und Zitate der Studie zu diesem Kriterium.")
+    tabelle_2: Tabellenzeile = Field(description="Die Zeile des Kriteriums in Tabelle 2 (III.2.6).")
+
+
+class Fallstudie(EditorModel):
+    """Eine Fallstudie der Studie (III.3). Die Initiative verweist mit `fallstudie:` auf den Dateinamen."""
+
+    titel: Text = Field(description="Titel der Fallstudie.", examples=["Lokale Allianz Dormagen"])
+    kapitel: Text = Field(description="Kapitel der Studie.", examples=["III.3.1"])
+    kurzfakten: list[TextAngabe] = Field(description="Die wichtigsten Fakten; erscheinen auch im Steckbrief.")
+    abschnitte: list[Abschnitt] = Field(description="Genese, Mitglieder, Struktur, Ziele/Output, Finanzierung, …")
+    erfolgsfaktoren: list[Erfolgsfaktor] = Field(description="Erfolgsfaktoren mit den Kriterien, unter denen die Studie sie nennt.")
+
+
+class Veranstaltung(EditorModel):
+    """Die Dialogveranstaltung in einer Modellregion (Kapitel IV)."""
+
+    titel: Text = Field(description="Name der Veranstaltung.", examples=["Zukunftswerkstatt"])
+    datum: Datum | None = Field(default=None, description="Datum, soweit die Quelle es nennt.")
+    datum_beleg: Beleg | None = Field(default=None, description="Beleg für das Datum.")
+    ort: TextAngabe | None = Field(default=None, description="Veranstaltungsort.")
+    format: TextAngabe | None = Field(default=None, description="Format (z. B. Zukunftswerkstatt, Branchendialog).")
+    teilnehmende: list[TextAngabe] = Field(default_factory=list, description="Wer teilnahm.")
+    ergebnisse: list[TextAngabe] = Field(default_factory=list, description="Ergebnisse.")
+
+
+class Modellregion(EditorModel):
+    """Eine Modellregion (Kapitel IV). Die Initiative verweist mit `modellregion:` auf den Dateinamen."""
+
+    titel: Text = Field(description="Name der Region.", examples=["Krefeld"])
+    kapitel: Text = Field(description="Kapitel der Studie.", examples=["IV.6"])
+    initiative: TextAngabe = Field(description="Die Initiative, wie die Studie sie nennt.")
+    beschreibung: list[TextAngabe] = Field(default_factory=list, description="Region und Initiative.")
+    veranstaltungen: list[Veranstaltung] = Field(description="Die Dialogveranstaltungen des Projekts in der Region.")
+
+
+class Treffen(EditorModel):
+    """Ein Netzwerktreffen regionaler Initiativen (VI.1)."""
+
+    titel: Text = Field(description="Bezeichnung des Treffens.")
+    datum: Datum = Field(description="Datum des Treffens.")
+    ort: Text | None = Field(default=None, description="Ort, soweit die Quelle ihn nennt.")
+    gastgeber: list[TextAngabe] = Field(description="Gastgebende Organisationen.")
+    praesentiert: list[TextAngabe] = Field(
+        default_factory=list,
+        description="Initiativen, die sich vorstellten, mit ihrem Namen wie im Steckbrief (dann wird verlinkt).",
+    )
+    angaben: list[TextAngabe] = Field(default_factory=list, description="Weitere Aussagen zum Treffen.")
+    beleg: Beleg = Field(description="Beleg für Datum, Ort und Gastgeber.")
+
+
+class Netzwerktreffen(EditorModel):
+    """Die Netzwerktreffen regionaler Initiativen 2016–2017 (VI.1)."""
+
+    titel: Text
+    einleitung: list[TextAngabe] = Field(default_factory=list)
+    treffen: list[Treffen]
+
+
+class Untergruppe(EditorModel):
+    """Eine Untergruppe eines Typs (III.2.3)."""
+
+    titel: Text
+    angaben: list[TextAngabe]
+    beispiele: list[TextAngabe] = Field(
+        default_factory=list,
+        description="Initiativen, die die Studie als Beispiel nennt, mit ihrem Namen wie im Steckbrief (dann wird verlinkt).",
+    )
+
+
+class TypEintrag(EditorModel):
+    typ: Typ
+    titel: Text
+    angaben: list[TextAngabe]
+    untergruppen: list[Untergruppe] = Field(default_factory=list)
+
+
+class EbeneEintrag(EditorModel):
+    ebene: Ebene
+    titel: Text
+    angaben: list[TextAngabe]
+    erfolgsfaktoren: list[TextAngabe] = Field(default_factory=list)
+
+
+class Akteursgruppe(EditorModel):
+    """Eine Akteursgruppe und ihre Rolle (III.2.1)."""
+
+    titel: Text
+    angaben: list[TextAngabe]
+    suchbegriffe: list[Text] = Field(
+        default_factory=list,
+        description="Wörter, an denen die Akteursliste eines Steckbriefs die Gruppe erkennt (z. B. »IHK«).",
+    )
+
+
+class Typologie(EditorModel):
+    """Typen, Ebenen und Akteure (III.2.1–III.2.3)."""
+
+    titel: Text
+    typen: list[TypEintrag]
+    ebenen: list[EbeneEintrag]
+    akteure: list[Akteursgruppe]
