@@ -96,13 +96,12 @@ def kriterium_context(catalog: Catalog, slug: str) -> KriteriumContext:
     befunde = _cite_all(model.befunde, notes)
     netz = _cite_all(model.tabelle_2.netzwerkorientiert, notes)
     mass = _cite_all(model.tabelle_2.massnahmenorientiert, notes)
-    faelle = tuple(
-        Fallbezug(record.model.titel, f"wissen/fallstudien/{fall}/",
-                  tuple(_cite(f, notes) for f in record.model.erfolgsfaktoren if any(k.value == slug for k in f.kriterien)))
-        for fall, record in catalog.wissen.fallstudien.items()
-        if any(k.value == slug for f in record.model.erfolgsfaktoren for k in f.kriterien)
-    )
-    return KriteriumContext(slug, model.titel, befunde, model.tabelle_2.bezeichnung, netz, mass, faelle,
+    faelle = []
+    for fall, record in catalog.wissen.fallstudien.items():
+        factors = [f for f in case_factors(catalog, fall, record.model.kapitel) if any(k.value == slug for k in f.kriterien)]
+        if factors:
+            faelle.append(Fallbezug(record.model.titel, f"wissen/fallstudien/{fall}/", _cite_all(factors, notes)))
+    return KriteriumContext(slug, model.titel, befunde, model.tabelle_2.bezeichnung, netz, mass, tuple(faelle),
                             tuple(notes.notes))
 
 
@@ -134,6 +133,39 @@ def kriterien_context(catalog: Catalog) -> KriterienContext:
 
 # --- Case studies (III.3) ---------------------------------------------------------------------
 
+# Fields of an initiative whose statements a case study page shows, grouped by the study section they cite.
+CASE_FIELDS = ("beschreibung", "akteure", "struktur", "ziele", "massnahmen", "finanzierung")
+
+
+def _in_section(angabe, nummer: str) -> bool:
+    """Whether a citation points into study section `nummer` (e.g. `III.3.1.8, Geklärte Zielsetzung`)."""
+    stelle = angabe.stelle.split(",")[0].strip()
+    return angabe.quelle == "studie-2018" and (stelle == nummer or stelle.startswith(nummer + "."))
+
+
+def case_statements(entry: Entry | None, nummer: str) -> list[TextAngabe]:
+    if entry is None:
+        return []
+    return [a for name in CASE_FIELDS for a in getattr(entry.initiative, name) if _in_section(a, nummer)]
+
+
+def case_factors(catalog: Catalog, slug: str, nummer: str) -> list[Erfolgsfaktor]:
+    """Success factors of case study `slug` in section `nummer`: from the profile, then the case study file."""
+    entry = initiative_of(catalog.entries, "fallstudie", slug)
+    fall = catalog.wissen.fallstudien[slug].model
+    own = [f for a in fall.abschnitte if a.nummer == nummer or a.nummer.startswith(nummer + ".")
+           for f in a.erfolgsfaktoren]
+    return [f for f in (entry.initiative.erfolgsfaktoren if entry else []) if _in_section(f, nummer)] + own
+
+
+@dataclass(frozen=True)
+class FallBlock:
+    nummer: str
+    titel: str
+    aussagen: tuple[Aussage, ...]
+    faktoren: tuple[Aussage, ...]
+
+
 @dataclass(frozen=True)
 class FallstudieContext:
     slug: str
@@ -143,8 +175,7 @@ class FallstudieContext:
     typ: str | None
     ebene: str | None
     kurzfakten: tuple[Aussage, ...]
-    abschnitte: tuple[Block, ...]
-    erfolgsfaktoren: tuple[Aussage, ...]
+    abschnitte: tuple[FallBlock, ...]
     footnotes: tuple[Footnote, ...]
 
 
@@ -152,11 +183,16 @@ def fallstudie_context(catalog: Catalog, slug: str) -> FallstudieContext:
     model = catalog.wissen.fallstudien[slug].model
     entry = initiative_of(catalog.entries, "fallstudie", slug)
     notes = Footnotes(catalog.sources)
+    kurzfakten = _cite_all(model.kurzfakten, notes)
+    blocks = tuple(
+        FallBlock(a.nummer, a.titel, _cite_all(case_statements(entry, a.nummer) + a.angaben, notes),
+                  _cite_all(case_factors(catalog, slug, a.nummer), notes))
+        for a in model.abschnitte
+    )
     return FallstudieContext(
         slug, model.titel, model.kapitel, _link(entry),
         entry.initiative.typ.label if entry else None, entry.initiative.ebene.label if entry else None,
-        _cite_all(model.kurzfakten, notes), _blocks(model.abschnitte, notes),
-        _cite_all(model.erfolgsfaktoren, notes), tuple(notes.notes),
+        kurzfakten, blocks, tuple(notes.notes),
     )
 
 
@@ -357,8 +393,8 @@ def profile_knowledge(catalog: Catalog, entry: Entry) -> ProfilWissen | None:
     region = w.modellregionen.get(entry.initiative.modellregion or "") if w else None
     if not fall and not region:
         return None
-    slugs = sorted({k.value for f in fall.model.erfolgsfaktoren for k in f.kriterien}, key=list(KRITERIUM_LABELS).index) \
-        if fall else []
+    factors = case_factors(catalog, entry.initiative.fallstudie, fall.model.kapitel) if fall else []
+    slugs = sorted({k.value for f in factors for k in f.kriterien}, key=list(KRITERIUM_LABELS).index)
     return ProfilWissen(
         Link(fall.model.titel, f"wissen/fallstudien/{entry.initiative.fallstudie}/") if fall else None,
         tuple(fall.model.kurzfakten) if fall else (),

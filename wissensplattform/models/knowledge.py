@@ -50,14 +50,28 @@ class KriteriumSeite(EditorModel):
     tabelle_2: Tabellenzeile = Field(description="Die Zeile des Kriteriums in Tabelle 2 (III.2.6).")
 
 
+class FallAbschnitt(EditorModel):
+    """Ein Abschnitt einer Fallstudie. Die Seite zeigt dazu alle Angaben des Steckbriefs mit dieser `stelle`."""
+
+    nummer: Text = Field(description="Abschnittsnummer der Studie.", examples=["III.3.1.1"])
+    titel: Text = Field(description="Überschrift, wie die Studie sie nennt.", examples=["Genese"])
+    angaben: list[TextAngabe] = Field(default_factory=list, description="Zusätzliche Aussagen, die nicht im Steckbrief stehen.")
+    erfolgsfaktoren: list[Erfolgsfaktor] = Field(
+        default_factory=list, description="Zusätzliche Erfolgsfaktoren mit Kriterien, die nicht im Steckbrief stehen.",
+    )
+
+
 class Fallstudie(EditorModel):
-    """Eine Fallstudie der Studie (III.3). Die Initiative verweist mit `fallstudie:` auf den Dateinamen."""
+    """Eine Fallstudie der Studie (III.3). Die Initiative verweist mit `fallstudie:` auf den Dateinamen.
+
+    Die Aussagen selbst stehen im Steckbrief der Initiative (mit `stelle: III.3.x.y`); hier stehen
+    die Gliederung der Fallstudie, ihre Kurzfakten und Ergänzungen.
+    """
 
     titel: Text = Field(description="Titel der Fallstudie.", examples=["Lokale Allianz Dormagen"])
     kapitel: Text = Field(description="Kapitel der Studie.", examples=["III.3.1"])
     kurzfakten: list[TextAngabe] = Field(description="Die wichtigsten Fakten; erscheinen auch im Steckbrief.")
-    abschnitte: list[Abschnitt] = Field(description="Genese, Mitglieder, Struktur, Ziele/Output, Finanzierung, …")
-    erfolgsfaktoren: list[Erfolgsfaktor] = Field(description="Erfolgsfaktoren mit den Kriterien, unter denen die Studie sie nennt.")
+    abschnitte: list[FallAbschnitt] = Field(description="Genese, Mitglieder, Struktur, Ziele/Output, Finanzierung, …")
 
 
 class Veranstaltung(EditorModel):
