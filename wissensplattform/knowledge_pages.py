@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from wissensplattform.catalog import Catalog
 from wissensplattform.contexts import knowledge as ctx
@@ -50,3 +51,13 @@ def knowledge_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     for name, (src, template, build) in _SINGLE_PAGES.items():
         if name in wissen.seiten:
             yield _page(src, template, wissen.seiten[name].path, s=build(catalog))
+
+
+def write_checklist(catalog: Catalog, site_dir: Path) -> None:
+    """The self-assessment checklist (III.4) as a plain-text download next to its page."""
+    if catalog.wissen is None or "erfolgsmessung" not in catalog.wissen.seiten:
+        return
+    target = site_dir / "wissen" / "erfolgsmessung" / "checkliste-erfolgsmessung.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render("knowledge/checkliste.txt.j2", s=ctx.textseite_context(catalog, "erfolgsmessung")),
+                      encoding="utf-8")

@@ -59,7 +59,7 @@ def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 
 # Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
-from wissensplattform.knowledge_pages import knowledge_pages  # noqa: E402
+from wissensplattform.knowledge_pages import knowledge_pages, write_checklist  # noqa: E402
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
@@ -68,7 +68,9 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     field_reference_pages,
     knowledge_pages,
 ]
-OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = []
+OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
+    write_checklist,
+]
 
 
 @dataclass

@@ -37,6 +37,7 @@ class Block:
     titel: str
     aussagen: tuple[Aussage, ...]
     initiativen: tuple[Link, ...] = ()
+    pruefpunkte: tuple[Aussage, ...] = ()
 
 
 def profile_url(slug: str) -> str:
@@ -54,7 +55,7 @@ def _cite_all(angaben: list[TextAngabe], notes: Footnotes) -> tuple[Aussage, ...
 
 
 def _blocks(abschnitte: list[Abschnitt], notes: Footnotes) -> tuple[Block, ...]:
-    return tuple(Block(a.titel, _cite_all(a.angaben, notes)) for a in abschnitte)
+    return tuple(Block(a.titel, _cite_all(a.angaben, notes), (), _cite_all(a.pruefpunkte, notes)) for a in abschnitte)
 
 
 def _named(angaben: list[TextAngabe], entries: list[Entry], notes: Footnotes) -> tuple[Aussage, ...]:
@@ -267,13 +268,15 @@ class TextseiteContext:
     einleitung: tuple[Aussage, ...]
     abschnitte: tuple[Block, ...]
     footnotes: tuple[Footnote, ...]
+    kriterien: tuple[Link, ...] = ()
 
 
 def textseite_context(catalog: Catalog, name: str) -> TextseiteContext:
     model = catalog.wissen.seiten[name].model
     notes = Footnotes(catalog.sources)
     einleitung = _cite_all(model.einleitung, notes)
-    return TextseiteContext(model.titel, einleitung, _blocks(model.abschnitte, notes), tuple(notes.notes))
+    return TextseiteContext(model.titel, einleitung, _blocks(model.abschnitte, notes), tuple(notes.notes),
+                            wissen_context(catalog).kriterien)
 
 
 # --- Network meetings (VI.1) ------------------------------------------------------------------

@@ -24,6 +24,10 @@ class Abschnitt(EditorModel):
 
     titel: Text = Field(description="Überschrift des Abschnitts.", examples=["Genese"])
     angaben: list[TextAngabe] = Field(default_factory=list, description="Aussagen mit Beleg.")
+    pruefpunkte: list[TextAngabe] = Field(
+        default_factory=list,
+        description="Fragen zum Ankreuzen (Checkliste); `stelle` nennt den Abschnitt, aus dem die Frage abgeleitet ist.",
+    )
 
 
 class Textseite(EditorModel):
