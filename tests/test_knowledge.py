@@ -175,3 +175,62 @@ def test_no_internal_link_on_the_knowledge_pages_is_broken(site):
     broken = [(p.relative_to(site).as_posix(), href) for p in pages for href, file in internal_targets(site, p)
               if not file.exists()]
     assert not broken, broken
+
+
+def test_model_region_links_its_profile_and_the_profile_links_back(site):
+    region = page(site, "modellregionen/krefeld")
+    profiles = [file for _, file in internal_targets(site, region) if file.parent.parent.name == "initiativen"]
+    assert [p.parent.name for p in profiles] == ["zukunft-durch-industrie-krefeld"]
+    html = profiles[0].read_text(encoding="utf-8")
+    assert '<a class="wp-badge wp-badge--modellregion" href="../../modellregionen/krefeld/">Modellregion</a>' in html
+    assert '<time datetime="2017-06-30">30.06.2017</time>' in region.read_text(encoding="utf-8")
+
+
+def test_typology_lists_the_initiatives_of_each_type_from_the_data(site):
+    parser = parse(page(site, "wissen/typen"))
+    html = page(site, "wissen/typen").read_text(encoding="utf-8")
+    # The counts of Table 1 (17 network-oriented, 12 action-oriented, 11 mixed; 18 Land-wide) come from the data.
+    for summary in ("17 Initiativen dieses Typs", "12 Initiativen dieses Typs", "11 Initiativen dieses Typs",
+                    "18 Initiativen dieser Ebene"):
+        assert summary in html, summary
+    # An example the study names (III.2.3) links to its profile.
+    assert "../../initiativen/industriekreis-duesseldorf/" in parser.hrefs
+    # The Aachen sources disagree on the name; the page says so.
+    assert "Industrie-Dialog Region Aachen" in html and "Aachener Industrie-Dialog" in html
+
+
+def test_network_meetings_are_dated_and_link_presenting_initiatives(site):
+    html = page(site, "wissen/netzwerktreffen").read_text(encoding="utf-8")
+    dates = re.findall(r'<h2 id="treffen-([0-9-]+)"', html)
+    assert dates == ["2016-06-07", "2016-11-03", "2017-04-05", "2017-11-07"]
+    hrefs = parse(page(site, "wissen/netzwerktreffen")).hrefs
+    assert "../../initiativen/zukunft-durch-industrie-krefeld/" in hrefs
+    assert "../../initiativen/masterplan-industrie-hamburg/" in hrefs
+    assert "IG Metall" in html and "Gesamtmetall" in html
+
+
+def test_recommendations_address_initiatives_politics_and_unions(site):
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", page(site, "wissen/empfehlungen").read_text(encoding="utf-8"))
+    assert {"Für Industrieinitiativen", "Für die Politik", "Für Gewerkschaften"} <= set(headings)
+
+
+def test_success_checklist_is_a_form_and_a_download(site):
+    html = page(site, "wissen/erfolgsmessung").read_text(encoding="utf-8")
+    assert html.count('type="checkbox"') >= 10 + 3
+    assert all(f'for="{i}"' in html for i in re.findall(r'<input type="checkbox" id="([^"]+)"', html))
+    download = site / "wissen" / "erfolgsmessung" / "checkliste-erfolgsmessung.txt"
+    text = download.read_text(encoding="utf-8")
+    assert text.count("[ ] ") >= 10 + 3 and "Längerfristige Zusammenarbeit" in text
+
+
+def test_overview_filters_to_case_studies_and_model_regions(server, page):
+    page.goto(server + "initiativen/")
+    rows = page.locator("table.wp-liste tbody tr")
+    total = rows.count()
+    page.get_by_label("Nur Fallstudien").check()
+    assert page.locator("table.wp-liste tbody tr:visible").count() == 6
+    assert "6 von" in page.locator(".wp-filter-status").inner_text()
+    page.get_by_label("Nur Modellregionen").press("Space")
+    assert page.locator("table.wp-liste tbody tr:visible").count() == 6
+    page.get_by_label("Alle Initiativen").check()
+    assert page.locator("table.wp-liste tbody tr:visible").count() == total == 40
