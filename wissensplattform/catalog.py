@@ -18,13 +18,14 @@ from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.initiative import PROFILE_FIELDS
 from wissensplattform.models.common import SLUG_PATTERN
+from wissensplattform.models.knowledge import KNOWLEDGE_DIRECTORIES
 from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
 from wissensplattform.problems import DataError, Problem, Schwere
 
 INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
 # Folders of data files and the model of each; features add theirs here.
-DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative}
+DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, **KNOWLEDGE_DIRECTORIES}
 
 
 @dataclass(frozen=True)

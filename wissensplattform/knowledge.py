@@ -12,14 +12,7 @@ from pathlib import Path
 from wissensplattform.catalog import Entry, Record, load_directory, load_file
 from wissensplattform.models import Quelle
 from wissensplattform.models.common import Kriterium
-from wissensplattform.models.knowledge import (
-    Fallstudie,
-    KriteriumSeite,
-    Modellregion,
-    Netzwerktreffen,
-    Textseite,
-    Typologie,
-)
+from wissensplattform.models.knowledge import KNOWLEDGE_DIRECTORIES, Netzwerktreffen, Textseite, Typologie
 from wissensplattform.problems import Problem
 
 KNOWLEDGE_DIR = "wissen"
@@ -65,9 +58,8 @@ def load_knowledge(root: Path, entries: list[Entry], problems: list[Problem],
     base = root / KNOWLEDGE_DIR
     if not base.is_dir():
         return Wissen()
-    kriterien = load_directory(root, f"{KNOWLEDGE_DIR}/kriterien", KriteriumSeite, problems, sources)
-    fallstudien = load_directory(root, f"{KNOWLEDGE_DIR}/fallstudien", Fallstudie, problems, sources)
-    regionen = load_directory(root, f"{KNOWLEDGE_DIR}/modellregionen", Modellregion, problems, sources)
+    kriterien, fallstudien, regionen = (load_directory(root, directory, model, problems, sources)
+                                        for directory, model in KNOWLEDGE_DIRECTORIES.items())
     seiten = {name: load_file(root, base / f"{name}.yaml", model, problems, sources)
               for name, model in SINGLE_FILES.items() if (base / f"{name}.yaml").exists()}
     problems.extend(_unknown_criteria(kriterien))

@@ -166,3 +166,11 @@ class Typologie(EditorModel):
     typen: list[TypEintrag]
     ebenen: list[EbeneEintrag]
     akteure: list[Akteursgruppe]
+
+
+# Folders of knowledge files and their models (registered in `catalog.DATA_DIRECTORIES`).
+KNOWLEDGE_DIRECTORIES: dict[str, type[EditorModel]] = {
+    "wissen/kriterien": KriteriumSeite,
+    "wissen/fallstudien": Fallstudie,
+    "wissen/modellregionen": Modellregion,
+}
