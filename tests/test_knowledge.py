@@ -234,3 +234,18 @@ def test_overview_filters_to_case_studies_and_model_regions(server, page):
     assert page.locator("table.wp-liste tbody tr:visible").count() == 6
     page.get_by_label("Alle Initiativen").check()
     assert page.locator("table.wp-liste tbody tr:visible").count() == total == 40
+
+
+@pytest.mark.parametrize("url", ["wissen/", "wissen/kriterien/", "wissen/kriterien/umsetzungsperspektive/",
+                                 "wissen/fallstudien/initiativkreis-ruhr/", "wissen/erfolgsmessung/", "wissen/typen/",
+                                 "wissen/netzwerktreffen/", "modellregionen/thueringen/",
+                                 "initiativen/lokale-allianz-dormagen/"])
+def test_knowledge_pages_pass_axe_wcag_21_aa(server, page, url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + url)
+    # The theme's header tabs and footer are checked by the site-wide accessibility tests, not here.
+    result = Axe().run(page, context={"exclude": [[".md-header"], [".md-tabs"], [".md-footer"]]},
+                       options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    assert not violations, violations
