@@ -183,6 +183,7 @@ def test_model_region_links_its_profile_and_the_profile_links_back(site):
     assert [p.parent.name for p in profiles] == ["zukunft-durch-industrie-krefeld"]
     html = profiles[0].read_text(encoding="utf-8")
     assert '<a class="wp-badge wp-badge--modellregion" href="../../modellregionen/krefeld/">Modellregion</a>' in html
+    assert '<li><time datetime="2017-06-30">30.06.2017</time>: Zukunftswerkstatt zur Zukunft der Industrie in Krefeld</li>' in html
     assert '<time datetime="2017-06-30">30.06.2017</time>' in region.read_text(encoding="utf-8")
 
 

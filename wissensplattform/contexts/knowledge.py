@@ -380,28 +380,43 @@ def wissen_context(catalog: Catalog) -> WissenContext:
 
 
 @dataclass(frozen=True)
+class Termin:
+    titel: str
+    iso: str
+    datum: str
+
+
+@dataclass(frozen=True)
 class ProfilWissen:
-    """What the profile shows about an initiative's case study and model region."""
+    """What the profile shows about an initiative's case study, model region and criteria."""
 
     fallstudie: Link | None
     kurzfakten: tuple[TextAngabe, ...]
     modellregion: Link | None
+    veranstaltungen: tuple[Termin, ...]
     kriterien: tuple[Link, ...]
 
 
 def profile_knowledge(catalog: Catalog, entry: Entry) -> ProfilWissen | None:
-    """The case study / model region box of a profile; None if the initiative has neither."""
+    """The knowledge box of a profile; None if the initiative has no case study, model region or criteria."""
     w = catalog.wissen
-    fall = w.fallstudien.get(entry.initiative.fallstudie or "") if w else None
-    region = w.modellregionen.get(entry.initiative.modellregion or "") if w else None
-    if not fall and not region:
+    if w is None:
         return None
-    factors = case_factors(catalog, entry.initiative.fallstudie, fall.model.kapitel) if fall else []
+    initiative = entry.initiative
+    fall = w.fallstudien.get(initiative.fallstudie or "")
+    region = w.modellregionen.get(initiative.modellregion or "")
+    factors = list(initiative.erfolgsfaktoren)
+    if fall:
+        factors += [f for a in fall.model.abschnitte for f in a.erfolgsfaktoren]
     slugs = sorted({k.value for f in factors for k in f.kriterien}, key=list(KRITERIUM_LABELS).index)
+    if not (fall or region or slugs):
+        return None
+    events = tuple(Termin(v.titel, v.datum, german_date(v.datum)) for v in region.model.veranstaltungen if v.datum) \
+        if region else ()
     return ProfilWissen(
-        Link(fall.model.titel, f"wissen/fallstudien/{entry.initiative.fallstudie}/") if fall else None,
+        Link(fall.model.titel, f"wissen/fallstudien/{initiative.fallstudie}/") if fall else None,
         tuple(fall.model.kurzfakten) if fall else (),
-        Link(region.model.titel, f"modellregionen/{entry.initiative.modellregion}/") if region else None,
+        Link(region.model.titel, f"modellregionen/{initiative.modellregion}/") if region else None,
+        events,
         tuple(Link(KRITERIUM_LABELS[s], f"wissen/kriterien/{s}/") for s in slugs),
     )
-
