@@ -250,3 +250,28 @@ def test_knowledge_pages_pass_axe_wcag_21_aa(server, page, url):
                        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
     assert not violations, violations
+
+
+def test_search_index_contains_the_knowledge_pages(site):
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    assert {"wissen/kriterien/umsetzungsperspektive/", "wissen/fallstudien/chemie-am-hochrhein/",
+            "modellregionen/krefeld/", "wissen/erfolgsmessung/"} <= locations
+
+
+def test_broken_knowledge_data_stops_the_build_with_german_messages(tmp_path):
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "projekt")
+    criterion = project / "wissen" / "kriterien" / "umsetzungsperspektive.yaml"
+    criterion.write_text(criterion.read_text(encoding="utf-8").replace("titel:", "titl:", 1), encoding="utf-8")
+    initiative = project / "initiatives" / "lokale-allianz-dormagen.yaml"
+    initiative.write_text(initiative.read_text(encoding="utf-8").replace(
+        "fallstudie: lokale-allianz-dormagen", "fallstudie: dormagen"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    report = result.stdout + result.stderr  # MkDocs prints the abort message on stdout
+    assert result.returncode != 0
+    assert "wissen/kriterien/umsetzungsperspektive.yaml, Zeile 2, Feld `titl`: Dieses Feld ist unbekannt." in report
+    assert "»dormagen« gibt es nicht in `wissen/fallstudien/`." in report
