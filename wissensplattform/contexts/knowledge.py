@@ -60,8 +60,11 @@ def _blocks(abschnitte: list[Abschnitt], notes: Footnotes) -> tuple[Block, ...]:
 
 def _named(angaben: list[TextAngabe], entries: list[Entry], notes: Footnotes) -> tuple[Aussage, ...]:
     """Initiatives named in the study, linked to their profile where the data has one."""
-    return tuple(_cite(a, notes, (lambda e: profile_url(e.slug) if e else None)(initiative_named(entries, a.text)))
-                 for a in angaben)
+    cited = []
+    for angabe in angaben:
+        entry = initiative_named(entries, angabe.text)
+        cited.append(_cite(angabe, notes, profile_url(entry.slug) if entry else None))
+    return tuple(cited)
 
 
 def _link(entry: Entry | None) -> Link | None:
