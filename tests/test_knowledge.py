@@ -280,3 +280,18 @@ def test_broken_knowledge_data_stops_the_build_with_german_messages(tmp_path):
     assert result.returncode != 0
     assert "wissen/kriterien/umsetzungsperspektive.yaml, Zeile 2, Feld `titl`: Dieses Feld ist unbekannt." in report
     assert "»dormagen« gibt es nicht in `wissen/fallstudien/`." in report
+
+
+def test_model_region_events_link_the_toolbox_format_when_the_toolbox_has_it(tmp_path):
+    from conftest import copy_project
+    from wissensplattform.catalog import load_catalog
+    from wissensplattform.contexts.knowledge import FORMATS_FILE, modellregion_context
+
+    project = copy_project(tmp_path / "projekt")
+    formats = project / FORMATS_FILE
+    if not formats.exists():  # without the Werkzeugkiste's data there is no page to link to
+        assert modellregion_context(load_catalog(project), "krefeld").veranstaltungen[0].werkzeug_url is None
+        formats.parent.mkdir(exist_ok=True)
+        formats.write_text("# Platzhalter für den Test\n", encoding="utf-8")
+    event = modellregion_context(load_catalog(project), "krefeld").veranstaltungen[0]
+    assert event.werkzeug_url == "werkzeugkiste/veranstaltungsformate/#zukunftswerkstatt"

@@ -231,6 +231,12 @@ class VeranstaltungContext:
     format: Aussage | None
     teilnehmende: tuple[Aussage, ...]
     ergebnisse: tuple[Aussage, ...]
+    werkzeug_url: str | None = None
+
+
+# The Werkzeugkiste's module of event formats; model regions link to a format there when that data exists.
+FORMATS_FILE = "toolbox/veranstaltungsformate.yaml"
+FORMATS_URL = "werkzeugkiste/veranstaltungsformate/"
 
 
 @dataclass(frozen=True)
@@ -255,6 +261,7 @@ def modellregion_context(catalog: Catalog, slug: str) -> ModellregionContext:
             notes.cite(v.datum_beleg) if v.datum_beleg else None,
             _cite(v.ort, notes) if v.ort else None, _cite(v.format, notes) if v.format else None,
             _cite_all(v.teilnehmende, notes), _cite_all(v.ergebnisse, notes),
+            f"{FORMATS_URL}#{v.werkzeug}" if v.werkzeug and (catalog.root / FORMATS_FILE).exists() else None,
         )
         for v in model.veranstaltungen
     )

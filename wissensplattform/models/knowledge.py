@@ -13,6 +13,7 @@ from wissensplattform.models.common import (
     Datum,
     EditorModel,
     Erfolgsfaktor,
+    Slug,
     Text,
     TextAngabe,
 )
@@ -86,6 +87,10 @@ class Veranstaltung(EditorModel):
     datum_beleg: Beleg | None = Field(default=None, description="Beleg für das Datum.")
     ort: TextAngabe | None = Field(default=None, description="Veranstaltungsort.")
     format: TextAngabe | None = Field(default=None, description="Format (z. B. Zukunftswerkstatt, Branchendialog).")
+    werkzeug: Slug | None = Field(
+        default=None, description="Kennung des Formats in der Werkzeugkiste (Modul Veranstaltungsformate), falls es dort steht.",
+        examples=["zukunftswerkstatt"],
+    )
     teilnehmende: list[TextAngabe] = Field(default_factory=list, description="Wer teilnahm.")
     ergebnisse: list[TextAngabe] = Field(default_factory=list, description="Ergebnisse.")
 
