@@ -295,3 +295,14 @@ def test_model_region_events_link_the_toolbox_format_when_the_toolbox_has_it(tmp
         formats.write_text("# Platzhalter für den Test\n", encoding="utf-8")
     event = modellregion_context(load_catalog(project), "krefeld").veranstaltungen[0]
     assert event.werkzeug_url == "werkzeugkiste/veranstaltungsformate/#zukunftswerkstatt"
+
+
+def test_field_reference_documents_the_knowledge_files(site):
+    from wissensplattform.models.knowledge import Fallstudie, KriteriumSeite, Modellregion, Veranstaltung
+
+    html = page(site, "mitwirken/feldreferenz").read_text(encoding="utf-8")
+    for model in (KriteriumSeite, Fallstudie, Modellregion, Veranstaltung):
+        assert f'id="{model.__name__.lower()}"' in html
+        for name in model.model_fields:
+            assert f"<code>{name}</code>" in html, f"{model.__name__}.{name}"
+    assert html.count('id="textangabe"') == 1

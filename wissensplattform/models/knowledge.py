@@ -32,7 +32,7 @@ class Abschnitt(EditorModel):
 
 
 class Textseite(EditorModel):
-    """Eine Wissensseite aus Abschnitten (z. B. Empfehlungen, Erfolgsmessung, Zusammenfassung)."""
+    """Eine Wissensseite aus Abschnitten: `wissen/empfehlungen.yaml`, `wissen/erfolgsmessung.yaml`, `wissen/zusammenfassung.yaml`."""
 
     titel: Text = Field(description="Seitentitel.")
     einleitung: list[TextAngabe] = Field(default_factory=list, description="Einleitende Aussagen mit Beleg.")
@@ -48,7 +48,7 @@ class Tabellenzeile(EditorModel):
 
 
 class KriteriumSeite(EditorModel):
-    """Ein Good-Practice-Kriterium (III.2.5). Der Dateiname ist die Kennung des Kriteriums."""
+    """Ein Good-Practice-Kriterium (III.2.5): eine Datei in `wissen/kriterien/`, benannt nach der Kennung des Kriteriums."""
 
     titel: Text = Field(description="Name des Kriteriums.", examples=["Längerfristige Zusammenarbeit"])
     befunde: list[TextAngabe] = Field(description="Befunde und Zitate der Studie zu diesem Kriterium.")
@@ -67,7 +67,7 @@ class FallAbschnitt(EditorModel):
 
 
 class Fallstudie(EditorModel):
-    """Eine Fallstudie der Studie (III.3). Die Initiative verweist mit `fallstudie:` auf den Dateinamen.
+    """Eine Fallstudie (III.3): eine Datei in `wissen/fallstudien/`; der Steckbrief verweist mit `fallstudie:` darauf.
 
     Die Aussagen selbst stehen im Steckbrief der Initiative (mit `stelle: III.3.x.y`); hier stehen
     die Gliederung der Fallstudie, ihre Kurzfakten und Ergänzungen.
@@ -96,7 +96,7 @@ class Veranstaltung(EditorModel):
 
 
 class Modellregion(EditorModel):
-    """Eine Modellregion (Kapitel IV). Die Initiative verweist mit `modellregion:` auf den Dateinamen."""
+    """Eine Modellregion (Kapitel IV): eine Datei in `wissen/modellregionen/`; der Steckbrief verweist mit `modellregion:` darauf."""
 
     titel: Text = Field(description="Name der Region.", examples=["Krefeld"])
     kapitel: Text = Field(description="Kapitel der Studie.", examples=["IV.6"])
@@ -121,18 +121,18 @@ class Treffen(EditorModel):
 
 
 class Netzwerktreffen(EditorModel):
-    """Die Netzwerktreffen regionaler Initiativen 2016–2017 (VI.1)."""
+    """Die Netzwerktreffen regionaler Initiativen 2016–2017 (VI.1): die Datei `wissen/netzwerktreffen.yaml`."""
 
-    titel: Text
-    einleitung: list[TextAngabe] = Field(default_factory=list)
-    treffen: list[Treffen]
+    titel: Text = Field(description="Seitentitel.")
+    einleitung: list[TextAngabe] = Field(default_factory=list, description="Einleitende Aussagen mit Beleg.")
+    treffen: list[Treffen] = Field(description="Die Treffen in zeitlicher Reihenfolge.")
 
 
 class Untergruppe(EditorModel):
     """Eine Untergruppe eines Typs (III.2.3)."""
 
-    titel: Text
-    angaben: list[TextAngabe]
+    titel: Text = Field(description="Name der Untergruppe.", examples=["Bottom-up gegründet"])
+    angaben: list[TextAngabe] = Field(description="Was die Studie über die Untergruppe sagt.")
     beispiele: list[TextAngabe] = Field(
         default_factory=list,
         description="Initiativen, die die Studie als Beispiel nennt, mit ihrem Namen wie im Steckbrief (dann wird verlinkt).",
@@ -140,24 +140,28 @@ class Untergruppe(EditorModel):
 
 
 class TypEintrag(EditorModel):
-    typ: Typ
-    titel: Text
-    angaben: list[TextAngabe]
-    untergruppen: list[Untergruppe] = Field(default_factory=list)
+    """Ein Typ von Initiativen (III.2.3); die zugehörigen Initiativen berechnet die Seite aus `typ` der Steckbriefe."""
+
+    typ: Typ = Field(description="Der Typ, wie ihn die Steckbriefe im Feld `typ` führen.")
+    titel: Text = Field(description="Überschrift.")
+    angaben: list[TextAngabe] = Field(description="Was die Studie über den Typ sagt.")
+    untergruppen: list[Untergruppe] = Field(default_factory=list, description="Die Untergruppen des Typs.")
 
 
 class EbeneEintrag(EditorModel):
-    ebene: Ebene
-    titel: Text
-    angaben: list[TextAngabe]
-    erfolgsfaktoren: list[TextAngabe] = Field(default_factory=list)
+    """Eine Handlungsebene (III.2.2) mit ihren Erfolgsfaktoren; die Initiativen berechnet die Seite aus `ebene`."""
+
+    ebene: Ebene = Field(description="Die Ebene, wie sie die Steckbriefe im Feld `ebene` führen.")
+    titel: Text = Field(description="Überschrift.")
+    angaben: list[TextAngabe] = Field(description="Was die Studie über die Ebene sagt.")
+    erfolgsfaktoren: list[TextAngabe] = Field(default_factory=list, description="Die Erfolgsfaktoren, die die Studie für diese Ebene nennt.")
 
 
 class Akteursgruppe(EditorModel):
     """Eine Akteursgruppe und ihre Rolle (III.2.1)."""
 
-    titel: Text
-    angaben: list[TextAngabe]
+    titel: Text = Field(description="Name der Gruppe.", examples=["Gewerkschaften"])
+    angaben: list[TextAngabe] = Field(description="Was die Studie über ihre Rolle sagt.")
     suchbegriffe: list[Text] = Field(
         default_factory=list,
         description="Wörter, an denen die Akteursliste eines Steckbriefs die Gruppe erkennt (z. B. »IHK«).",
@@ -165,12 +169,12 @@ class Akteursgruppe(EditorModel):
 
 
 class Typologie(EditorModel):
-    """Typen, Ebenen und Akteure (III.2.1–III.2.3)."""
+    """Typen, Ebenen und Akteure (III.2.1–III.2.3): die Datei `wissen/typologie.yaml`."""
 
-    titel: Text
-    typen: list[TypEintrag]
-    ebenen: list[EbeneEintrag]
-    akteure: list[Akteursgruppe]
+    titel: Text = Field(description="Seitentitel.")
+    typen: list[TypEintrag] = Field(description="Die Typen (III.2.3).")
+    ebenen: list[EbeneEintrag] = Field(description="Die Handlungsebenen (III.2.2).")
+    akteure: list[Akteursgruppe] = Field(description="Die Akteursgruppen (III.2.1).")
 
 
 # Folders of knowledge files and their models (registered in `catalog.DATA_DIRECTORIES`).
