@@ -115,7 +115,6 @@ class TabellenZeile:
     bezeichnung: str
     netzwerkorientiert: tuple[Aussage, ...]
     massnahmenorientiert: tuple[Aussage, ...]
-    fallstudien: int
 
 
 @dataclass(frozen=True)
@@ -128,8 +127,7 @@ def kriterien_context(catalog: Catalog) -> KriterienContext:
     notes = Footnotes(catalog.sources)
     zeilen = tuple(
         TabellenZeile(slug, r.model.tabelle_2.bezeichnung, _cite_all(r.model.tabelle_2.netzwerkorientiert, notes),
-                      _cite_all(r.model.tabelle_2.massnahmenorientiert, notes),
-                      len(kriterium_context(catalog, slug).fallstudien))
+                      _cite_all(r.model.tabelle_2.massnahmenorientiert, notes))
         for slug, r in catalog.wissen.kriterien.items()
     )
     return KriterienContext(zeilen, tuple(notes.notes))
