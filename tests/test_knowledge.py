@@ -245,7 +245,7 @@ def test_overview_filters_to_case_studies_and_model_regions(server, page):
 @pytest.mark.parametrize("url", ["wissen/", "wissen/kriterien/", "wissen/kriterien/umsetzungsperspektive/",
                                  "wissen/fallstudien/initiativkreis-ruhr/", "wissen/erfolgsmessung/", "wissen/typen/",
                                  "wissen/netzwerktreffen/", "modellregionen/thueringen/",
-                                 "initiativen/lokale-allianz-dormagen/"])
+                                 "initiativen/lokale-allianz-dormagen/", "initiativen/"])
 def test_knowledge_pages_pass_axe_wcag_21_aa(server, page, url):
     from axe_playwright_python.sync_playwright import Axe
 
