@@ -50,7 +50,8 @@ def representative_pages(site: Path) -> dict[str, str]:
     for url in html_pages(site):
         by_folder.setdefault(url.rstrip("/").rpartition("/")[0], []).append(url)
     for folder, urls in by_folder.items():
-        for url in (urls if len(urls) <= 3 or not folder else urls[:1]):
+        # A folder of up to six pages often mixes page types (wissen/); a larger one holds one type.
+        for url in (urls if len(urls) <= 6 or not folder else urls[:1]):
             pages.setdefault(url, url)
     return pages
 
