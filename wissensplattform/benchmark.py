@@ -93,6 +93,13 @@ def write_plain_project(project: Path, pages: int) -> None:
 
 
 @dataclass(frozen=True)
+class Timing:
+    wall: float
+    # CPU seconds of the build process: unlike wall time, not inflated by other jobs on a shared machine.
+    cpu: float
+
+
+@dataclass(frozen=True)
 class Measurement:
     synthetic: int
     initiatives: int
@@ -112,13 +119,6 @@ class Measurement:
     def ratio(self) -> float:
         """CPU time against the baseline's: the figure the target (at most 1.5) is about."""
         return self.build.cpu / self.baseline.cpu
-
-
-@dataclass(frozen=True)
-class Timing:
-    wall: float
-    # CPU seconds of the build process: unlike wall time, not inflated by other jobs on a shared machine.
-    cpu: float
 
 
 def _timed_build(project: Path, site_dir: Path, python_args: tuple[str, ...] = ()) -> Timing:
@@ -164,7 +164,7 @@ def measure(count: int, workdir: Path, profile: Path | None = None) -> Measureme
 
 
 HEADER = ("| N synthetisch | Initiativen | Seiten | Build s (Uhr) | Build s (CPU) | CPU s/Initiative | Website MB "
-          "| größte Seite KB | Karte KB | Suchindex MB | Basis s (Uhr) | Basis s (CPU) | Verhältnis (CPU) |")
+          "| größte Seite KB | Karte KB (Ordner karte/) | Suchindex MB | Basis s (Uhr) | Basis s (CPU) | Verhältnis (CPU) |")
 
 
 def table_row(m: Measurement) -> str:
