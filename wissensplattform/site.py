@@ -15,6 +15,7 @@ from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
+from wissensplattform.mappages import map_pages, write_map_files
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
 
@@ -63,8 +64,11 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
+    map_pages,
 ]
-OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = []
+OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
+    write_map_files,
+]
 
 
 @dataclass
