@@ -34,6 +34,8 @@ VENDORED = {
 MAP_JS = "assets/karte/karte.js"
 MAP_CSS = "assets/karte/karte.css"
 GERMANY_CENTRE = (51.16, 10.45)
+# Leaflet map options (folium's min_zoom/max_zoom only reach tile layers; the cluster plugin needs the map's).
+ZOOM = {"minZoom": 5, "maxZoom": 18}
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def _parts(fmap: folium.Map, cluster: MarkerCluster | None, page_url: str) -> Ma
 
 def overview_map(page_url: str) -> MapParts:
     """The map of all initiatives: Germany, and an empty cluster group that the page script fills from the GeoJSON."""
-    fmap = folium.Map(location=GERMANY_CENTRE, zoom_start=6, tiles=None, control_scale=True, min_zoom=5, max_zoom=18)
+    fmap = folium.Map(location=GERMANY_CENTRE, zoom_start=6, tiles=None, control_scale=True, **ZOOM)
     cluster = MarkerCluster(name="Initiativen", options={"chunkedLoading": True, "showCoverageOnHover": False})
     cluster.add_to(fmap)
     fmap.fit_bounds([[LAT_RANGE[0], LON_RANGE[0]], [LAT_RANGE[1], LON_RANGE[1]]])
@@ -80,5 +82,5 @@ def overview_map(page_url: str) -> MapParts:
 
 def mini_map(page_url: str, lat: float, lon: float, zoom: int) -> MapParts:
     """A small map around one position; the page script draws the initiative's marker."""
-    fmap = folium.Map(location=(lat, lon), zoom_start=zoom, tiles=None, min_zoom=5, max_zoom=18)
+    fmap = folium.Map(location=(lat, lon), zoom_start=zoom, tiles=None, **ZOOM)
     return _parts(fmap, None, page_url)

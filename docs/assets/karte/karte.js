@@ -224,6 +224,10 @@
     };
   }
 
-  setUpConsent();
-  if (box.dataset.wpKarte === "profil") { miniMap(); } else { overview(); }
+  function start() {
+    setUpConsent();
+    if (box.dataset.wpKarte === "profil") { miniMap(); } else { overview(); }
+  }
+  // The list and the status line follow the map in the page.
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 }());
