@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wissensplattform.catalog import Catalog, Entry
 from wissensplattform.citations import Footnote, Footnotes
+from wissensplattform.contexts.karte import MiniMapContext, mini_map_context
 from wissensplattform.dates import german_date, sort_key
 from wissensplattform.gazetteer import Position
 from wissensplattform.models.common import KRITERIUM_LABELS, Beleg, Erfolgsfaktor, TextAngabe
@@ -68,6 +69,7 @@ class ProfileContext:
     belegt: int
     felder: int
     source_path: str
+    minikarte: MiniMapContext | None = None
 
 
 def _item(angabe: Beleg, notes: Footnotes, text: str | None = None) -> Item:
@@ -107,12 +109,14 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         notes.cite(beleg)
     if initiative.koordinaten:
         notes.cite(initiative.koordinaten)
+    position = locate(initiative)
     return ProfileContext(
         slug=entry.slug, name=initiative.name, kurzname=initiative.kurzname, namensvarianten=varianten,
         typ=initiative.typ.label, ebene=initiative.ebene.label, einordnung_note=einordnung_note,
-        land=land, ort=ort, gruendung=gruendung, website=website, position=locate(initiative),
+        land=land, ort=ort, gruendung=gruendung, website=website, position=position,
         sections=sections, chronik=chronik, footnotes=tuple(notes.notes),
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
         source_path=entry.path,
+        minikarte=mini_map_context(f"initiativen/{entry.slug}/", position, initiative.name, initiative.typ, initiative.ebene),
     )
