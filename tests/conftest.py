@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 import subprocess
 import sys
 from pathlib import Path
@@ -44,13 +41,10 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def server(site) -> str:
     """The built site served on a free loopback port; yields its base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    from wissensplattform.localserver import serve
+
+    with serve(site) as url:
+        yield url
 
 
 CHROMIUM = "/usr/bin/chromium"
