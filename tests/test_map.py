@@ -15,7 +15,7 @@ from shapely.geometry import Point
 from conftest import ROOT, build_site, copy_project
 from wissensplattform.catalog import load_catalog
 from wissensplattform.laender import LAENDER_FILE, laender
-from wissensplattform.localserver import serve
+from wissensplattform.sandbox import serve
 from wissensplattform.models.initiative import Ebene
 from wissensplattform.positions import locate
 from wissensplattform.study import table_1

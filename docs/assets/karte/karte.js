@@ -194,7 +194,11 @@
     var ready = { markers: false, borders: false };
     function done(part) {
       ready[part] = true;
-      if (ready.markers && ready.borders) { box.setAttribute("data-wp-bereit", "ja"); }
+      if (ready.markers && ready.borders) {
+        box.setAttribute("data-wp-bereit", "ja");
+        // Measured by scripts/benchmark-karte as the time to interactive.
+        if (window.performance && performance.mark) { performance.mark("wp-karte-bereit"); }
+      }
     }
     addBorders(function (layer) { borders = layer; apply(false); done("borders"); });
     fetch(box.dataset.daten).then(function (r) { return r.json(); }).then(function (data) {
