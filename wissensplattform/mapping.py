@@ -59,6 +59,10 @@ def use_vendored_assets(page_url: str) -> None:
 
 def _parts(fmap: folium.Map, cluster: MarkerCluster | None, page_url: str) -> MapParts:
     use_vendored_assets(page_url)
+    # Fixed element ids instead of folium's random ones: the same data builds the same page.
+    fmap._id = "karte"
+    if cluster is not None:
+        cluster._id = "initiativen"
     figure = fmap.get_root()
     # Figure.render() fills the header (asset links) and the script of every element.
     figure.render()

@@ -76,6 +76,7 @@ class MiniMapContext:
     typ: str
     ebene: str
     karte_url: str
+    land: str | None
 
 
 def map_sources(page_url: str) -> MapSources:
@@ -108,12 +109,14 @@ def karten_context(catalog: Catalog) -> KartenContext:
     )
 
 
-def mini_map_context(page_url: str, position: Position | None, name: str, typ: Typ, ebene: Ebene) -> MiniMapContext | None:
-    """The mini-map of a profile, or None where the initiative has no position."""
+def mini_map_context(page_url: str, position: Position | None, name: str, typ: Typ, ebene: Ebene,
+                     land: str | None = None) -> MiniMapContext | None:
+    """The mini-map of a profile, or None where the initiative has no position; a Land-wide one outlines its Land."""
     if position is None:
         return None
     return MiniMapContext(
         map=mini_map(page_url, position.lat, position.lon, MINI_ZOOM[ebene]),
         sources=map_sources(page_url), lat=position.lat, lon=position.lon, name=name,
         typ=typ.value, ebene=ebene.value, karte_url=relative_url(page_url, KARTE_URL),
+        land=land if ebene is Ebene.LANDESWEIT else None,
     )

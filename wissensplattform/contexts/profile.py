@@ -118,5 +118,6 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
         source_path=entry.path,
-        minikarte=mini_map_context(f"initiativen/{entry.slug}/", position, initiative.name, initiative.typ, initiative.ebene),
+        minikarte=mini_map_context(f"initiativen/{entry.slug}/", position, initiative.name, initiative.typ,
+                                   initiative.ebene, land.text if land else None),
     )

@@ -9,6 +9,8 @@
   var TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende';
   var LETTER = { "netzwerkorientiert": "N", "maßnahmenorientiert": "M", "mischtyp": "X" };
   var FILTERS = ["typ", "ebene", "land", "name"];
+  var BORDER_STYLE = { color: "#3f4a5a", weight: 1, dashArray: null, fillColor: "#e8ecf2", fillOpacity: 0.6 };
+  var WIDE_STYLE = { color: "#1b2430", weight: 3, dashArray: "6 4", fillColor: "#cfd8e6", fillOpacity: 0.7 };
 
   var box = document.querySelector("[data-wp-karte]");
   if (!box || !window.L) { return; }
@@ -43,7 +45,7 @@
       var layer = L.geoJSON(data, {
         interactive: false,
         attribution: "Landesgrenzen: " + box.dataset.laenderQuelle,
-        style: { color: "#3f4a5a", weight: 1, fillColor: "#e8ecf2", fillOpacity: 0.6 }
+        style: BORDER_STYLE
       }).addTo(map);
       layer.bringToBack();
       if (onReady) { onReady(layer); }
@@ -84,7 +86,11 @@
   function miniMap() {
     var d = box.dataset;
     makeMarker(parseFloat(d.lat), parseFloat(d.lon), { typ: d.typ, ebene: d.ebene }, d.name).addTo(map);
-    addBorders(function () { box.setAttribute("data-wp-bereit", "ja"); });
+    addBorders(function (layer) {
+      // A Land-wide initiative stands for its whole Land: outline it.
+      if (d.land) { layer.setStyle(function (f) { return f.properties.name === d.land ? WIDE_STYLE : BORDER_STYLE; }); }
+      box.setAttribute("data-wp-bereit", "ja");
+    });
   }
 
   // --- Overview: markers from the GeoJSON, filters synchronised with list and URL ----------
@@ -146,11 +152,7 @@
       if (!borders) { return; }
       var wide = {};
       visible.forEach(function (m) { if (m.wpDaten.ebene === "landesweit" && m.wpDaten.land) { wide[m.wpDaten.land] = true; } });
-      borders.setStyle(function (feature) {
-        return wide[feature.properties.name]
-          ? { color: "#1b2430", weight: 3, dashArray: "6 4", fillColor: "#cfd8e6", fillOpacity: 0.7 }
-          : { color: "#3f4a5a", weight: 1, dashArray: null, fillColor: "#e8ecf2", fillOpacity: 0.6 };
-      });
+      borders.setStyle(function (feature) { return wide[feature.properties.name] ? WIDE_STYLE : BORDER_STYLE; });
     }
 
     function apply(updateUrl) {
