@@ -25,6 +25,7 @@ class MapFigures:
     requests: int
     bytes_raw: int
     bytes_gzip: int
+    search_gzip: int
     interactive_ms: float
     filter_ms: float
     pan_ms: float
@@ -53,6 +54,8 @@ def write_synthetic_initiatives(project: Path, count: int, seed: int = 1) -> Non
                                                              encoding="utf-8")
 
 
+# The theme's site search (index and workers) loads on every page, not only on the map.
+SEARCH = "/search"
 # Runs in the page: the cost of one filter change and one pan, and the longest main-thread task.
 _INTERACTION = """async () => {
   const box = document.querySelector('[data-wp-karte]');
@@ -78,13 +81,13 @@ def measure_map(browser, base_url: str, initiatives: int) -> MapFigures:
     page = context.new_page()
     page.add_init_script("window.__longTasks = []; new PerformanceObserver(list => list.getEntries()"
                          ".forEach(e => window.__longTasks.push(e.duration))).observe({type: 'longtask'});")
-    sizes: list[tuple[int, int]] = []
+    sizes: list[tuple[int, int, bool]] = []
 
     def finished(request):
         response = request.response()
         body = response.body() if response else b""
         headers = request.sizes()["responseHeadersSize"]
-        sizes.append((len(body) + headers, len(gzip.compress(body)) + headers))
+        sizes.append((len(body) + headers, len(gzip.compress(body)) + headers, SEARCH in request.url))
 
     page.on("requestfinished", finished)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
@@ -94,4 +97,5 @@ def measure_map(browser, base_url: str, initiatives: int) -> MapFigures:
     result = page.evaluate(_INTERACTION)
     context.close()
     return MapFigures(initiatives, len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes),
+                      sum(s[1] for s in sizes if s[2]),
                       result["ready"], result["filter"], result["pan"], result["longest"])
