@@ -1,7 +1,6 @@
 """Editors' writing tools: the new-initiative scaffold, the formatter, the edit link."""
 
 import re
-import shutil
 
 import yaml
 

@@ -73,3 +73,18 @@ def test_build_stops_with_the_same_message_and_writes_no_site(tmp_path):
     assert "Traceback" not in output
     assert EXPECTED["unerlaubter-wert.yaml"][0] in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+if __name__ == "__main__":
+    # Rewrite the golden file after a deliberate change of messages: python tests/test_pruefen.py; then review the diff.
+    import tempfile
+
+    cases = sorted(p.name for p in BAD.glob("*.y*ml") if p.name not in ("erwartet.yaml", "zweimal.yaml", "zweimal.yml"))
+    cases.append("zweimal.yaml + zweimal.yml")
+    result = {}
+    for case in cases:
+        with tempfile.TemporaryDirectory() as tmp:
+            names = case.split(" + ")
+            result[case] = messages(project_with(Path(tmp), *(BAD / n for n in names)), names)
+    text = yaml.safe_dump(result, allow_unicode=True, sort_keys=True, width=1000)
+    (BAD / "erwartet.yaml").write_text("# Erwartete Meldungen je fehlerhafter Datei (golden file).\n" + text, encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,7 +17,7 @@ from wissensplattform.loading import LoadedFile, load_yaml
 from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.initiative import PROFILE_FIELDS
-from wissensplattform.models.common import SLUG_PATTERN, Beleg
+from wissensplattform.models.common import SLUG_PATTERN
 from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
 from wissensplattform.problems import DataError, Problem, Schwere
 
@@ -127,18 +127,6 @@ def _validate(loaded: LoadedFile, model: type[BaseModel], problems: list[Problem
     except ValidationError as error:
         problems.extend(problems_from_validation(error, model, loaded))
         return None
-
-
-def iter_citations(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, Beleg]]:
-    """Every citation in a model, with its position in the data."""
-    if isinstance(model, Beleg):
-        yield loc, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from iter_citations(item, loc + ((name,) if index is None else (name, index)))
 
 
 def _duplicate_names(entries: list[Entry]) -> list[Problem]:

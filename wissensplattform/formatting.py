@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from wissensplattform.contexts.fields import _nested
+from wissensplattform.models.introspection import nested_models
 from wissensplattform.models.common import key_order
 
 # Values that must stay text: a bare 2013 or 2013-04-29 would be read as a number or a date.
@@ -44,7 +44,7 @@ def _normalise(node: Any, model: type[BaseModel] | None) -> None:
             if type(value) in (str, int):
                 node[key] = DoubleQuotedScalarString(str(value))
         info = model.model_fields.get(key) if model is not None else None
-        nested = _nested(info.annotation) if info is not None else []
+        nested = nested_models(info.annotation) if info is not None else []
         _normalise(value, nested[0] if nested else None)
 
 

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import typing
-from typing import Any
-
 from pydantic import BaseModel
-from pydantic_core import PydanticUndefined
 
-from wissensplattform.contexts.fields import _enum, _nested, _type_name
+from wissensplattform.models.introspection import enum_of, is_list, is_required, nested_models, type_name
 from wissensplattform.models import Initiative
 from wissensplattform.models.common import key_order
 
 HEADER = "# yaml-language-server: $schema=../schema/initiative.schema.json"
 
 
-def _required(info) -> bool:
-    return info.default is PydanticUndefined and info.default_factory is None
-
-
-def _is_list(annotation: Any) -> bool:
-    if typing.get_origin(annotation) is list:
-        return True
-    return any(_is_list(a) for a in typing.get_args(annotation))
-
-
 def _comment(name: str, info) -> list[str]:
-    head = f"# {info.title or name}{' (Pflichtfeld)' if _required(info) else ''}: {info.description or ''}"
+    head = f"# {info.title or name}{' (Pflichtfeld)' if is_required(info) else ''}: {info.description or ''}"
     lines = [head.rstrip()]
-    enum = _enum(info.annotation)
+    enum = enum_of(info.annotation)
     if enum:
         lines.append("#   Erlaubt: " + ", ".join(str(m.value) for m in enum))
     else:
-        lines.append(f"#   Typ: {_type_name(info.annotation)}")
+        lines.append(f"#   Typ: {type_name(info.annotation)}")
     return lines
 
 
@@ -41,10 +27,10 @@ def _body(model: type[BaseModel], indent: str, first_prefix: str | None = None) 
     lines = []
     for name in key_order(model):
         info = model.model_fields[name]
-        if not _required(info):
+        if not is_required(info):
             continue
         prefix = first_prefix if (first_prefix is not None and not lines) else indent
-        nested = _nested(info.annotation)
+        nested = nested_models(info.annotation)
         lines.append(f"{prefix}{name}:")
         if nested:
             lines.extend(_body(nested[0], indent + "  "))
@@ -53,8 +39,8 @@ def _body(model: type[BaseModel], indent: str, first_prefix: str | None = None) 
 
 def _field_block(name: str, info, value: str | None) -> list[str]:
     lines = _comment(name, info)
-    nested = _nested(info.annotation)
-    if _required(info):
+    nested = nested_models(info.annotation)
+    if is_required(info):
         if value is not None:
             lines.append(f'{name}: "{value}"')
         else:
@@ -64,7 +50,7 @@ def _field_block(name: str, info, value: str | None) -> list[str]:
         return lines
     # Optional fields stay commented out until the sources support them.
     lines.append(f"# {name}:")
-    if nested and _is_list(info.annotation):
+    if nested and is_list(info.annotation):
         lines.extend("# " + line for line in _body(nested[0], "    ", first_prefix="  - "))
     elif nested:
         lines.extend("# " + line for line in _body(nested[0], "  "))

@@ -25,26 +25,26 @@ from wissensplattform.models.common import (
 class Typ(str, Enum):
     """The study's types of initiative (III.2.3)."""
 
+    NETZWERKORIENTIERT = "netzwerkorientiert"
+    MASSNAHMENORIENTIERT = "maßnahmenorientiert"
+    MISCHTYP = "mischtyp"
+
     @property
     def label(self) -> str:
         return {"netzwerkorientiert": "Netzwerkorientiert", "maßnahmenorientiert": "Maßnahmenorientiert",
                 "mischtyp": "Mischtyp"}[self.value]
 
-    NETZWERKORIENTIERT = "netzwerkorientiert"
-    MASSNAHMENORIENTIERT = "maßnahmenorientiert"
-    MISCHTYP = "mischtyp"
-
 
 class Ebene(str, Enum):
     """The level an initiative acts on (III.2.2)."""
 
-    @property
-    def label(self) -> str:
-        return {"lokal": "Lokal", "regional": "Regional", "landesweit": "Landesweit"}[self.value]
-
     LOKAL = "lokal"
     REGIONAL = "regional"
     LANDESWEIT = "landesweit"
+
+    @property
+    def label(self) -> str:
+        return {"lokal": "Lokal", "regional": "Regional", "landesweit": "Landesweit"}[self.value]
 
 
 class Initiative(EditorModel):
