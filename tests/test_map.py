@@ -256,7 +256,7 @@ def test_html_in_a_name_is_shown_as_text_in_popup_and_list(tmp_path, browser):
         open_map(page, base + "karte/")
         item = page.locator(f'#wp-karte-liste > li[data-kennung="{path.stem}"] > a')
         assert item.inner_text() == data["name"]
-        page.evaluate(f"wpKarte.openPopup({json.dumps(path.stem)})")
+        assert page.evaluate(f"wpKarte.openPopup({json.dumps(path.stem)})")
         popup = page.locator(".leaflet-popup-content")
         popup.wait_for()
         assert data["name"] in popup.inner_text()

@@ -81,21 +81,23 @@ def measure_map(browser, base_url: str, initiatives: int) -> MapFigures:
     page = context.new_page()
     page.add_init_script("window.__longTasks = []; new PerformanceObserver(list => list.getEntries()"
                          ".forEach(e => window.__longTasks.push(e.duration))).observe({type: 'longtask'});")
-    sizes: list[tuple[int, int, bool]] = []
-
-    def finished(request):
-        response = request.response()
-        body = response.body() if response else b""
-        headers = request.sizes()["responseHeadersSize"]
-        sizes.append((len(body) + headers, len(gzip.compress(body)) + headers, SEARCH in request.url))
-
-    page.on("requestfinished", finished)
+    finished: list = []
+    page.on("requestfinished", finished.append)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
     page.goto(base_url + "karte/")
     page.wait_for_selector("[data-wp-bereit=ja]", state="attached", timeout=120_000)
     page.wait_for_load_state("networkidle")
     result = page.evaluate(_INTERACTION)
+    sizes = [_sizes(request) for request in finished]
     context.close()
     return MapFigures(initiatives, len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes),
                       sum(s[1] for s in sizes if s[2]),
                       result["ready"], result["filter"], result["pan"], result["longest"])
+
+
+def _sizes(request) -> tuple[int, int, bool]:
+    """Bytes of one response as served (headers + body) and after gzip, and whether it is the site search."""
+    response = request.response()
+    body = response.body() if response else b""
+    headers = request.sizes()["responseHeadersSize"]
+    return len(body) + headers, len(gzip.compress(body)) + headers, SEARCH in request.url

@@ -24,11 +24,22 @@
   }
 
   // The marker's look: colour and letter for the type, shape for the level (see the legend).
+  // One icon per combination: the HTML holds only these fixed words, never data.
+  var icons = {};
+  var LEVELS = { "lokal": true, "regional": true, "landesweit": true };
   function icon(typ, ebene) {
-    var outer = el("span", "wp-marker wp-marker--" + ebene + " wp-typ--" + typ.replace("ß", "ss"));
-    outer.appendChild(el("span", "", (LETTER[typ] || "?") + (ebene === "landesweit" ? " landesweit" : "")));
-    var wide = ebene === "landesweit";
-    return L.divIcon({ html: outer, className: "wp-marker-huelle", iconSize: wide ? [88, 22] : [22, 22] });
+    typ = LETTER.hasOwnProperty(typ) ? typ : "unbekannt";
+    ebene = LEVELS.hasOwnProperty(ebene) ? ebene : "lokal";
+    var key = typ + "|" + ebene;
+    if (!icons[key]) {
+      var wide = ebene === "landesweit";
+      icons[key] = L.divIcon({
+        html: '<span class="wp-marker wp-marker--' + ebene + " wp-typ--" + typ.replace("ß", "ss") + '"><span>' +
+          (LETTER[typ] || "?") + (wide ? " landesweit" : "") + "</span></span>",
+        className: "wp-marker-huelle", iconSize: wide ? [88, 22] : [22, 22]
+      });
+    }
+    return icons[key];
   }
 
   function makeMarker(lat, lon, props, title) {
@@ -160,12 +171,20 @@
       var shown = 0;
       items.forEach(function (li) {
         var hit = matches(li.dataset, f);
-        li.hidden = !hit;
+        if (li.hidden === hit) { li.hidden = !hit; }
         if (hit) { shown += 1; }
       });
-      var visible = markers.filter(function (m) { return matches(m.wpDaten, f); });
-      cluster.clearLayers();
-      cluster.addLayers(visible);
+      // Only the markers whose state changes go in or out of the cluster group (cheap with 10,000 markers).
+      var visible = [], add = [], remove = [];
+      markers.forEach(function (m) {
+        var hit = matches(m.wpDaten, f);
+        if (hit) { visible.push(m); }
+        if (hit && !m.wpSichtbar) { add.push(m); }
+        if (!hit && m.wpSichtbar) { remove.push(m); }
+        m.wpSichtbar = hit;
+      });
+      if (remove.length) { cluster.removeLayers(remove); }
+      if (add.length) { cluster.addLayers(add); }
       restyleBorders(visible);
       var filtered = FILTERS.some(function (name) { return f[name]; });
       status.textContent = filtered ? shown + " von " + items.length + " Initiativen entsprechen der Auswahl" : statusBase;
@@ -225,7 +244,11 @@
       visibleCount: function () { return cluster.getLayers().length; },
       openPopup: function (kennung) {
         var m = markers.filter(function (x) { return x.wpKennung === kennung; })[0];
-        if (m) { cluster.zoomToShowLayer(m, function () { m.openPopup(); }); }
+        if (!m) { return false; }
+        map.setView(m.getLatLng(), map.getMaxZoom(), { animate: false });
+        // Still inside a cluster (same position as another marker): open the marker's own popup at its place.
+        if (m._map) { m.openPopup(); } else { m.getPopup().setLatLng(m.getLatLng()).openOn(map); }
+        return true;
       }
     };
   }
