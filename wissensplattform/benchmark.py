@@ -82,7 +82,7 @@ def measure_map(browser, base_url: str, initiatives: int) -> MapFigures:
     page.add_init_script("window.__longTasks = []; new PerformanceObserver(list => list.getEntries()"
                          ".forEach(e => window.__longTasks.push(e.duration))).observe({type: 'longtask'});")
     finished: list = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
     page.goto(base_url + "karte/")
     page.wait_for_selector("[data-wp-bereit=ja]", state="attached", timeout=120_000)
