@@ -6,7 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from ruamel.yaml import YAML
@@ -145,16 +145,26 @@ def test_filters_update_list_map_and_url_together(server, page, catalog):
     assert "name=" in page.url and "ebene" not in page.url
 
 
-def test_markers_and_clusters_have_accessible_names(server, page):
+def test_markers_and_clusters_have_accessible_names(server, page, catalog):
     block_other_hosts(page, server)
     open_map(page, server + "karte/")
-    markers = page.locator(".wp-marker-huelle")
-    assert markers.count() > 0
-    for i in range(markers.count()):
-        assert markers.nth(i).get_attribute("aria-label")
-        assert markers.nth(i).get_attribute("title")
+    titles = page.evaluate("wpKarte.titles()")
+    remaining = list(titles)
+    for entry in catalog.entries:
+        if locate(entry.initiative):
+            title = next(t for t in remaining if t.startswith(entry.initiative.name + " ("))
+            remaining.remove(title)
+    assert remaining == []
+    # Once the clusters have settled, single markers plus the clusters' counts are all visible markers.
+    page.wait_for_function("""() => {
+        const clusters = [...document.querySelectorAll('.marker-cluster > div')];
+        const inClusters = clusters.reduce((n, d) => n + parseInt(d.title, 10), 0);
+        return inClusters + document.querySelectorAll('.wp-marker-huelle').length === wpKarte.visibleCount();
+    }""")
     for title in page.locator(".marker-cluster > div").evaluate_all("els => els.map(e => e.title)"):
         assert re.fullmatch(r"\d+ Initiativen", title)
+    for label in page.locator(".wp-marker-huelle").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))"):
+        assert label in titles
 
 
 def test_legend_explains_shapes_in_words(site):
@@ -266,3 +276,32 @@ def test_html_in_a_name_is_shown_as_text_in_popup_and_list(tmp_path, browser):
         assert page.evaluate("window.wpXss") is None
     page.close()
     assert dialogs == []
+
+
+def test_without_javascript_the_list_is_complete_and_nothing_is_fetched(server, browser, catalog):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    outside = block_other_hosts(page, server)
+    page.goto(server + "karte/")
+    assert page.locator("#wp-karte-liste > li:visible").count() == len(catalog.entries)
+    assert not page.get_by_role("button", name=CONSENT_BUTTON).is_visible()
+    assert outside == []
+    context.close()
+
+
+def test_a_marker_opens_its_popup_from_the_keyboard(server, page, catalog):
+    block_other_hosts(page, server)
+    names = [e.initiative.name for e in catalog.entries]
+    # An initiative whose name is part of no other name: the name filter leaves exactly its marker.
+    name = next(e.initiative.name for e in catalog.entries
+                if locate(e.initiative) and sum(e.initiative.name.lower() in n.lower() for n in names) == 1)
+    open_map(page, server + "karte/?" + urlencode({"name": name}))
+    assert page.evaluate("wpKarte.visibleCount()") == 1
+    marker = page.locator(".wp-marker-huelle")
+    assert marker.get_attribute("tabindex") == "0"
+    assert marker.get_attribute("aria-label").startswith(name + " (")
+    marker.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("a").inner_text() == name

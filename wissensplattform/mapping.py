@@ -78,7 +78,8 @@ def _parts(fmap: folium.Map, cluster: MarkerCluster | None, page_url: str) -> Ma
 def overview_map(page_url: str) -> MapParts:
     """The map of all initiatives: Germany, and an empty cluster group that the page script fills from the GeoJSON."""
     fmap = folium.Map(location=GERMANY_CENTRE, zoom_start=6, tiles=None, control_scale=True, **ZOOM)
-    cluster = MarkerCluster(name="Initiativen", options={"chunkedLoading": True, "showCoverageOnHover": False})
+    cluster = MarkerCluster(name="Initiativen", options={"chunkedLoading": True, "showCoverageOnHover": False,
+                                                                "maxClusterRadius": 40})
     cluster.add_to(fmap)
     fmap.fit_bounds([[LAT_RANGE[0], LON_RANGE[0]], [LAT_RANGE[1], LON_RANGE[1]]])
     return _parts(fmap, cluster, page_url)

@@ -241,6 +241,7 @@
     // For tests and the benchmark: how many markers exist and how many the current filter shows.
     window.wpKarte = {
       markerCount: function () { return markers.length; },
+      titles: function () { return markers.map(function (m) { return m.options.title; }); },
       visibleCount: function () { return cluster.getLayers().length; },
       openPopup: function (kennung) {
         var m = markers.filter(function (x) { return x.wpKennung === kennung; })[0];
