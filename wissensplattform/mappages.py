@@ -12,12 +12,10 @@ from wissensplattform.contexts.karte import KARTE_URL, karten_context
 from wissensplattform.laender import LAENDER_FILE, LAENDER_URL
 from wissensplattform.opendata import DATEN_DIR, write_open_data
 from wissensplattform.rendering import render
+from wissensplattform.site import GeneratedPage
 
 
-def map_pages(catalog: Catalog) -> Iterator:
-    # Imported here: site.py imports this module for its registry.
-    from wissensplattform.site import GeneratedPage
-
+def map_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage(f"{KARTE_URL}index.md", render("karte.md.j2", k=karten_context(catalog), page_url=KARTE_URL))
     yield GeneratedPage(f"{DATEN_DIR}/index.md", render("daten.md.j2", d=daten_context(), page_url=f"{DATEN_DIR}/"),
                         "wissensplattform/opendata.py")

@@ -15,7 +15,6 @@ from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
-from wissensplattform.mappages import map_pages, write_map_files
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
 
@@ -55,9 +54,13 @@ def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage("mitwirken/feldreferenz.md",
-                        render("field_reference.md.j2", models=model_docs(Initiative) + model_docs(Quelle)),
+                        render("field_reference.md.j2", models=with_knowledge_models(model_docs(Initiative) + model_docs(Quelle))),
                         "wissensplattform/models/initiative.py")
 
+
+# Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
+from wissensplattform.knowledge_pages import knowledge_pages, with_knowledge_models, write_checklist  # noqa: E402
+from wissensplattform.mappages import map_pages, write_map_files  # noqa: E402
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
@@ -65,9 +68,11 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     overview_pages,
     field_reference_pages,
     map_pages,
+    knowledge_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
     write_map_files,
+    write_checklist,
 ]
 
 
