@@ -305,3 +305,20 @@ def test_a_marker_opens_its_popup_from_the_keyboard(server, page, catalog):
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert popup.locator("a").inner_text() == name
+
+
+@pytest.mark.parametrize("path", ["karte/", "karte/?typ=mischtyp&ebene=lokal", "daten/",
+                                  "initiativen/aachener-industrie-dialog/",
+                                  "initiativen/industriedialog-baden-wuerttemberg/"])
+def test_map_pages_pass_axe_wcag_21_aa(server, page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    block_other_hosts(page, server)
+    page.goto(server + path)
+    if path != "daten/":
+        page.wait_for_selector("[data-wp-karte][data-wp-bereit=ja]", state="attached")
+    # The theme's header tabs and footer are checked by the site-wide accessibility tests.
+    result = Axe().run(page, context={"exclude": [[".md-header"], [".md-tabs"], [".md-footer"]]},
+                       options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    assert not violations, violations
