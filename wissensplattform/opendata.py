@@ -151,7 +151,8 @@ def datapackage() -> dict:
         ],
         "resources": [
             {"profile": "tabular-data-resource", "name": "initiativen-csv", "path": CSV, "format": "csv",
-             "mediatype": "text/csv", "encoding": "utf-8-sig",
+             "mediatype": "text/csv", "encoding": "utf-8",
+             "description": "Alle Initiativen als Tabelle (UTF-8 mit Byte-Order-Mark für Tabellenprogramme).",
              "dialect": {"delimiter": ";", "lineTerminator": "\r\n", "header": True},
              "schema": {"fields": [_table_field(n, i) for n, i in Datensatz.model_fields.items()],
                         "primaryKey": "kennung"}},
