@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-# The copy-and-build helpers live in the package so the benchmark script uses the same ones.
-from wissensplattform.workspace import ROOT, build_site, copy_project  # noqa: F401
+from wissensplattform.sandbox import CHROMIUM, CHROMIUM_ARGS, build_site, copy_sources, serve  # noqa: F401
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources and data (no site, no venv) to change and build in a test."""
+    return copy_sources(ROOT, target)
 
 
 @pytest.fixture(scope="session")
@@ -28,26 +26,11 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # one line per request would bury the test report
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site) -> str:
     """The built site served on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-CHROMIUM = "/usr/bin/chromium"
-# Flags that keep Chromium from calling home on a closed network (see the machine notes).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

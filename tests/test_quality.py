@@ -13,7 +13,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, build_site, copy_project
-from wissensplattform.benchmark import run as run_benchmark
+from wissensplattform.scaling import run as run_benchmark
 from wissensplattform.csp import PLACEHOLDER, inline_scripts, script_hash
 from wissensplattform.legal import read_config
 from wissensplattform.linkcheck import check_site, external_report
