@@ -17,10 +17,12 @@ from wissensplattform.loading import LoadedFile, load_yaml
 from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.common import SLUG_PATTERN, Beleg
+from wissensplattform.models.toolbox import Modul
 from wissensplattform.problems import DataError, Problem
 
 INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
+TOOLBOX_DIR = "toolbox"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Catalog:
     sources: dict[str, Quelle]
     entries: list[Entry]
     warnings: list[Problem] = field(default_factory=list)
+    toolbox: list[Record] = field(default_factory=list)
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -64,9 +67,10 @@ def load_catalog(root: Path) -> Catalog:
     records = load_directory(root, INITIATIVES_DIR, Initiative, problems, sources if register else None)
     entries = [Entry(r.slug, r.path, r.model) for r in records]
     problems.extend(_duplicate_names(entries))
+    toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
     if problems:
         raise DataError(problems)
-    return Catalog(root=root, sources=sources, entries=entries)
+    return Catalog(root=root, sources=sources, entries=entries, toolbox=toolbox)
 
 
 def load_directory(root: Path, directory: str, model: type[BaseModel], problems: list[Problem],

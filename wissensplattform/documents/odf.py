@@ -1,0 +1,92 @@
+"""ODT through odfdo: real tables with a header row, title and language in the metadata."""
+
+from __future__ import annotations
+
+import io
+
+from odfdo import Cell, Document as OdfDocument, Element, Header, List, ListItem, Paragraph as OdfParagraph, Row
+from odfdo import Style, Table as OdfTable
+
+from wissensplattform.documents.model import Bullets, Document, Heading, Paragraph, Table
+
+LANGUAGE = "de-DE"
+CELL_STYLE = "WpZelle"
+HEAD_STYLE = "WpKopfzelle"
+BOLD_STYLE = "WpFett"
+
+
+def document_odt(document: Document) -> bytes:
+    doc = OdfDocument("text")
+    doc.body.clear()
+    doc.meta.set_title(document.title)
+    doc.meta.set_language(LANGUAGE)
+    doc.meta.set_subject(document.kind)
+    _styles(doc)
+    doc.body.append(Header(1, document.title))
+    if document.editorial:
+        doc.body.append(OdfParagraph("Redaktioneller Inhalt"))
+    for index, block in enumerate(document.blocks):
+        _add(doc, block, index)
+    if document.notes:
+        doc.body.append(Header(2, "Quellen und Literatur"))
+        doc.body.append(_list(document.notes))
+    doc.body.append(OdfParagraph(document.footer))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _styles(doc: OdfDocument) -> None:
+    border = "0.5pt solid #000000"
+    doc.insert_style(Style("table-cell", name=CELL_STYLE, border=border, padding="0.1cm"), automatic=True)
+    doc.insert_style(Style("table-cell", name=HEAD_STYLE, border=border, padding="0.1cm", background_color="#e8eaf6"),
+                     automatic=True)
+    doc.insert_style(Style("text", name=BOLD_STYLE, bold=True), automatic=True)
+    # The default paragraph style carries the language, so spell checking in an office suite uses German.
+    default = doc.get_style("paragraph", "Standard")
+    if default is not None:
+        default.set_properties(area="text", language="de", country="DE")
+
+
+def _add(doc: OdfDocument, block, index: int) -> None:
+    if isinstance(block, Heading):
+        doc.body.append(Header(2, block.text))
+    elif isinstance(block, Paragraph):
+        paragraph = OdfParagraph(f"{block.label}: {block.text}" if block.label else block.text)
+        if block.label:
+            paragraph.set_span(BOLD_STYLE, offset=0, length=len(block.label) + 1)
+        doc.body.append(paragraph)
+    elif isinstance(block, Bullets):
+        doc.body.append(_list(block.items))
+    elif isinstance(block, Table):
+        doc.body.append(_table(block, f"Tabelle{index + 1}"))
+
+
+def _list(items) -> List:
+    listing = List()
+    for item in items:
+        listing.append(ListItem(item))
+    return listing
+
+
+def _table(block: Table, name: str) -> OdfTable:
+    table = OdfTable(name)
+    for _ in block.columns:
+        table.append(Element.from_tag("<table:table-column/>"))
+    # table:table-header-rows: the header row repeats on every page and is announced as a header.
+    header_rows = Element.from_tag("<table:table-header-rows/>")
+    header_rows.append(_row(block.columns, HEAD_STYLE))
+    table.append(header_rows)
+    for values in block.rows:
+        table.append(_row(values, CELL_STYLE))
+    return table
+
+
+def _row(values, style: str) -> Row:
+    row = Row()
+    for text in values:
+        cell = Cell(style=style)
+        cell.clear()
+        cell.append(OdfParagraph(text))
+        row.append(cell)
+    return row
