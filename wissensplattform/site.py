@@ -17,6 +17,7 @@ from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
+from wissensplattform.toolbox_pages import toolbox_pages, write_downloads
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,11 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
+    toolbox_pages,
 ]
-OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = []
+OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
+    write_downloads,
+]
 
 
 @dataclass

@@ -92,7 +92,7 @@ class Format(EditorModel):
     nicht_geeignet: list[Text] = Field(default_factory=list, description="Wann das Format nicht geeignet ist.")
     varianten: list[Text] = Field(default_factory=list, description="Abwandlungen des Formats.")
     ablaufplan: Slug | None = Field(default=None, description="Kennung des Ablaufplans in Modul 8, falls es einen gibt.")
-    literatur: list[Beleg] = Field(min_length=1, description="Methodenliteratur, der die Beschreibung folgt.")
+    literatur: list[Beleg] = Field(default_factory=list, description="Methodenliteratur, der die Beschreibung folgt; leer, wenn keine zugrunde liegt.")
     studie: list[TextAngabe] = Field(default_factory=list, description="Was die Studie über das Format sagt, mit Beleg.")
     einsaetze: list[Einsatz] = Field(default_factory=list, description="Belegte Einsätze in Modellregionen und Initiativen.")
 
