@@ -17,7 +17,7 @@ from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
-from wissensplattform.toolbox_pages import toolbox_pages, write_downloads
+from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_downloads
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     for entry in catalog.entries:
         src = f"initiativen/{entry.slug}.md"
         context = profile_context(entry, catalog, stand[entry.path])
-        yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src)), entry.path)
+        yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src),
+                                        steckbrief=downloads_for(catalog).steckbrief(entry.slug)), entry.path)
 
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:

@@ -10,7 +10,7 @@ from wissensplattform.downloads import downloads_for, write_downloads
 from wissensplattform.rendering import render
 from wissensplattform.toolbox import modules
 
-__all__ = ["toolbox_pages", "write_downloads"]
+__all__ = ["downloads_for", "toolbox_pages", "write_downloads"]
 
 
 def toolbox_pages(catalog: Catalog) -> Iterator:
