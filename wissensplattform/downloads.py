@@ -64,6 +64,9 @@ class Downloads:
         """The PDF, DOCX and ODT of one document."""
         return tuple(self.files[f"{stem}.{ext}"] for ext in WRITERS)
 
+    def document(self, stem: str) -> Document:
+        return next(d for d in self.documents if d.stem == stem)
+
     def steckbrief(self, slug: str) -> Download:
         return self.files[steckbrief_filename(slug)]
 

@@ -37,6 +37,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[int, ...] = ()  # relative column widths
+    key: int = 0  # the column that names a row (a run-sheet's step, a checklist's task)
 
 
 Block = Heading | Paragraph | Bullets | Table
@@ -54,3 +55,7 @@ class Document:
     footer: str = "Wissensplattform Industrieinitiativen · Werkzeugkiste"
     landscape: bool = False
     editorial: bool = True
+
+    def key_texts(self) -> list[str]:
+        """The title and, in order, the text that names each filled table row: what every format must contain."""
+        return [self.title] + [row[t.key] for t in self.blocks if isinstance(t, Table) for row in t.rows if row[t.key]]

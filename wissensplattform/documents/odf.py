@@ -13,6 +13,10 @@ LANGUAGE = "de-DE"
 CELL_STYLE = "WpZelle"
 HEAD_STYLE = "WpKopfzelle"
 BOLD_STYLE = "WpFett"
+ROW_STYLE = "WpZeile"
+# Text width in cm on A4 with the template's 2 cm margins (landscape margins 1.5 cm).
+PORTRAIT_WIDTH = 17.0
+LANDSCAPE_WIDTH = 26.7
 
 
 def document_odt(document: Document) -> bytes:
@@ -22,13 +26,16 @@ def document_odt(document: Document) -> bytes:
     doc.meta.set_language(LANGUAGE)
     doc.meta.set_subject(document.kind)
     _styles(doc)
-    doc.body.append(Header(1, document.title))
+    if document.landscape:
+        _landscape(doc)
+    usable = LANDSCAPE_WIDTH if document.landscape else PORTRAIT_WIDTH
+    doc.body.append(Header(1, document.title, suppress_numbering=True))
     if document.editorial:
         doc.body.append(OdfParagraph("Redaktioneller Inhalt"))
     for index, block in enumerate(document.blocks):
-        _add(doc, block, index)
+        _add(doc, block, index, usable)
     if document.notes:
-        doc.body.append(Header(2, "Quellen und Literatur"))
+        doc.body.append(Header(2, "Quellen und Literatur", suppress_numbering=True))
         doc.body.append(_list(document.notes))
     doc.body.append(OdfParagraph(document.footer))
     buffer = io.BytesIO()
@@ -42,15 +49,26 @@ def _styles(doc: OdfDocument) -> None:
     doc.insert_style(Style("table-cell", name=HEAD_STYLE, border=border, padding="0.1cm", background_color="#e8eaf6"),
                      automatic=True)
     doc.insert_style(Style("text", name=BOLD_STYLE, bold=True), automatic=True)
+    # fo:keep-together on rows: a row is never split across two pages.
+    row_style = Style("table-row", name=ROW_STYLE)
+    row_style.set_properties({"fo:keep-together": "always"}, area="table-row")
+    doc.insert_style(row_style, automatic=True)
     # The default paragraph style carries the language, so spell checking in an office suite uses German.
     default = doc.get_style("paragraph", "Standard")
     if default is not None:
         default.set_properties(area="text", language="de", country="DE")
 
 
-def _add(doc: OdfDocument, block, index: int) -> None:
+def _landscape(doc: OdfDocument) -> None:
+    for layout in doc.get_styles("page-layout"):
+        layout.set_properties({"fo:page-width": "29.699cm", "fo:page-height": "20.999cm",
+                               "style:print-orientation": "landscape", "fo:margin-left": "1.5cm",
+                               "fo:margin-right": "1.5cm"}, area="page-layout")
+
+
+def _add(doc: OdfDocument, block, index: int, usable: float) -> None:
     if isinstance(block, Heading):
-        doc.body.append(Header(2, block.text))
+        doc.body.append(Header(2, block.text, suppress_numbering=True))
     elif isinstance(block, Paragraph):
         paragraph = OdfParagraph(f"{block.label}: {block.text}" if block.label else block.text)
         if block.label:
@@ -59,7 +77,7 @@ def _add(doc: OdfDocument, block, index: int) -> None:
     elif isinstance(block, Bullets):
         doc.body.append(_list(block.items))
     elif isinstance(block, Table):
-        doc.body.append(_table(block, f"Tabelle{index + 1}"))
+        doc.body.append(_table(doc, block, f"Tabelle{index + 1}", usable))
 
 
 def _list(items) -> List:
@@ -69,10 +87,13 @@ def _list(items) -> List:
     return listing
 
 
-def _table(block: Table, name: str) -> OdfTable:
+def _table(doc: OdfDocument, block: Table, name: str, usable: float) -> OdfTable:
     table = OdfTable(name)
-    for _ in block.columns:
-        table.append(Element.from_tag("<table:table-column/>"))
+    widths = block.widths or (1,) * len(block.columns)
+    for number, width in enumerate(widths, 1):
+        style = Style("table-column", name=f"{name}.{number}", width=f"{usable * width / sum(widths):.2f}cm")
+        doc.insert_style(style, automatic=True)
+        table.append(Element.from_tag(f'<table:table-column table:style-name="{name}.{number}"/>'))
     # table:table-header-rows: the header row repeats on every page and is announced as a header.
     header_rows = Element.from_tag("<table:table-header-rows/>")
     header_rows.append(_row(block.columns, HEAD_STYLE))
@@ -83,7 +104,7 @@ def _table(block: Table, name: str) -> OdfTable:
 
 
 def _row(values, style: str) -> Row:
-    row = Row()
+    row = Row(style=ROW_STYLE)
     for text in values:
         cell = Cell(style=style)
         cell.clear()

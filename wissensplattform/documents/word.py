@@ -63,7 +63,9 @@ def _table(doc, block: Table) -> None:
         cell.paragraphs[0].add_run(text).bold = True
     _repeat_as_header(table.rows[0])
     for values in block.rows:
-        for cell, text in zip(table.add_row().cells, values):
+        row = table.add_row()
+        _keep_together(row)
+        for cell, text in zip(row.cells, values):
             cell.text = text
     if block.widths:
         usable = 25.0 if doc.sections[0].orientation == WD_ORIENT.LANDSCAPE else 16.0
@@ -79,6 +81,13 @@ def _repeat_as_header(row) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+
+
+def _keep_together(row) -> None:
+    # w:cantSplit: a row is never split across two pages, so a step stays readable in print.
+    split = OxmlElement("w:cantSplit")
+    split.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(split)
 
 
 def _set_language(doc) -> None:
