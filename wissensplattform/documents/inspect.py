@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 
 def plain(text: str) -> str:
-    """Whitespace collapsed; a line break after a hyphen ("Design-\\nThinking") joined again."""
-    return re.sub(r"(?<=\w-) (?=\w)", "", re.sub(r"\s+", " ", text)).strip()
+    """Whitespace collapsed; a line break after a hyphen ("Design-\\nThinking", "und -\\ngastgeber") joined again."""
+    return re.sub(r"(?<=-) (?=\w)", "", re.sub(r"\s+", " ", text)).strip()
 
 
 def pdf_text(data: bytes) -> str:

@@ -29,13 +29,13 @@ def document_odt(document: Document) -> bytes:
     if document.landscape:
         _landscape(doc)
     usable = LANDSCAPE_WIDTH if document.landscape else PORTRAIT_WIDTH
-    doc.body.append(Header(1, document.title, suppress_numbering=True))
+    doc.body.append(Header(1, document.title))
     if document.editorial:
         doc.body.append(OdfParagraph("Redaktioneller Inhalt"))
     for index, block in enumerate(document.blocks):
         _add(doc, block, index, usable)
     if document.notes:
-        doc.body.append(Header(2, "Quellen und Literatur", suppress_numbering=True))
+        doc.body.append(Header(2, "Quellen und Literatur"))
         doc.body.append(_list(document.notes))
     doc.body.append(OdfParagraph(document.footer))
     buffer = io.BytesIO()
@@ -53,6 +53,11 @@ def _styles(doc: OdfDocument) -> None:
     row_style = Style("table-row", name=ROW_STYLE)
     row_style.set_properties({"fo:keep-together": "always"}, area="table-row")
     doc.insert_style(row_style, automatic=True)
+    # The template numbers headings ("1.", "1.1."); these documents have plain headings.
+    for level in doc.get_part("styles").get_elements("//text:outline-level-style"):
+        level.set_attribute("style:num-format", "")
+        for name in ("style:num-suffix", "loext:num-list-format"):
+            level.del_attribute(name)
     # The default paragraph style carries the language, so spell checking in an office suite uses German.
     default = doc.get_style("paragraph", "Standard")
     if default is not None:
@@ -68,7 +73,7 @@ def _landscape(doc: OdfDocument) -> None:
 
 def _add(doc: OdfDocument, block, index: int, usable: float) -> None:
     if isinstance(block, Heading):
-        doc.body.append(Header(2, block.text, suppress_numbering=True))
+        doc.body.append(Header(2, block.text))
     elif isinstance(block, Paragraph):
         paragraph = OdfParagraph(f"{block.label}: {block.text}" if block.label else block.text)
         if block.label:
@@ -107,7 +112,6 @@ def _row(values, style: str) -> Row:
     row = Row(style=ROW_STYLE)
     for text in values:
         cell = Cell(style=style)
-        cell.clear()
         cell.append(OdfParagraph(text))
         row.append(cell)
     return row
