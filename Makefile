@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build test pruefen schema clean
+.PHONY: serve build test pruefen formatieren schema clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ test: build
 
 pruefen: $(VENV)/.installed
 	$(PY) scripts/pruefen
+
+formatieren: $(VENV)/.installed
+	$(PY) scripts/formatieren
 
 schema: $(VENV)/.installed
 	$(PY) scripts/schema

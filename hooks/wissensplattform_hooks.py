@@ -30,7 +30,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_context(context, page, config, nav):
     source = _state["site"].source_of(page.file.src_uri)
-    if source and page.edit_url:
+    if source and config.repo_url and config.edit_uri:
         # The edit button opens the data file the page was built from, not a Markdown file that does not exist.
         page.edit_url = _state["site"].edit_url(config.repo_url, config.edit_uri, source)
     return context

@@ -9,20 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from wissensplattform.loading import LoadedFile, load_yaml
 from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
-from wissensplattform.models.common import SLUG_PATTERN, Beleg
+from wissensplattform.models.initiative import PROFILE_FIELDS
+from wissensplattform.models.common import SLUG_PATTERN
 from wissensplattform.models.toolbox import Modul
-from wissensplattform.problems import DataError, Problem
+from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
+from wissensplattform.problems import DataError, Problem, Schwere
 
 INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
 TOOLBOX_DIR = "toolbox"
+# Folders of data files and the model of each; features add theirs here.
+DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, TOOLBOX_DIR: Modul}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Record:
     slug: str
     path: str
     model: Any
+    loaded: LoadedFile | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class Entry:
     slug: str
     path: str
     initiative: Initiative
+    loaded: LoadedFile | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -65,12 +71,26 @@ def load_catalog(root: Path) -> Catalog:
     sources: dict[str, Quelle] = register.root if register else {}
 
     records = load_directory(root, INITIATIVES_DIR, Initiative, problems, sources if register else None)
-    entries = [Entry(r.slug, r.path, r.model) for r in records]
+    entries = [Entry(r.slug, r.path, r.model, r.loaded) for r in records]
     problems.extend(_duplicate_names(entries))
+    for entry in entries:
+        # A Land-wide initiative has no town by definition.
+        fields = tuple(f for f in PROFILE_FIELDS if not (f == "ort" and entry.initiative.ebene.value == "landesweit"))
+        problems.extend(empty_profile_fields(entry.path, entry.initiative, fields))
     toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
-    if problems:
-        raise DataError(problems)
-    return Catalog(root=root, sources=sources, entries=entries, toolbox=toolbox)
+    errors = [p for p in problems if p.schwere is Schwere.FEHLER]
+    warnings = [p for p in problems if p.schwere is Schwere.WARNUNG]
+    if errors:
+        raise DataError(errors, warnings)
+    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, toolbox=toolbox)
+
+
+def data_files(root: Path) -> list[tuple[Path, type[BaseModel]]]:
+    """Every editable data file with the model that validates it."""
+    files: list[tuple[Path, type[BaseModel]]] = [(root / SOURCES_FILE, Quellenregister)]
+    for directory, model in DATA_DIRECTORIES.items():
+        files.extend((path, model) for path in sorted((root / directory).glob("*.y*ml")))
+    return files
 
 
 def load_directory(root: Path, directory: str, model: type[BaseModel], problems: list[Problem],
@@ -80,8 +100,13 @@ def load_directory(root: Path, directory: str, model: type[BaseModel], problems:
     With `sources`, every citation's `quelle` must name an entry of the register.
     """
     records = []
-    for path in sorted((root / directory).glob("*.y*ml")):
+    paths = sorted((root / directory).glob("*.y*ml"))
+    problems.extend(duplicate_slugs(paths, root))
+    for path in paths:
         loaded = load_yaml(path, root)
+        if sources is not None and not loaded.problems:
+            problems.extend(unknown_sources(loaded, sources, SOURCES_FILE))
+        problems.extend(markup_in_text(loaded))
         if not re.match(SLUG_PATTERN, path.stem):
             problems.append(Problem(loaded.label, None, None,
                                     f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
@@ -89,9 +114,7 @@ def load_directory(root: Path, directory: str, model: type[BaseModel], problems:
         validated = _validate(loaded, model, problems)
         if validated is None:
             continue
-        if sources is not None:
-            problems.extend(_unknown_sources(validated, loaded, sources))
-        records.append(Record(path.stem, loaded.label, validated))
+        records.append(Record(path.stem, loaded.label, validated, loaded))
     return records
 
 
@@ -110,37 +133,16 @@ def _validate(loaded: LoadedFile, model: type[BaseModel], problems: list[Problem
         return None
 
 
-def iter_citations(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, Beleg]]:
-    """Every citation in a model, with its position in the data."""
-    if isinstance(model, Beleg):
-        yield loc, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from iter_citations(item, loc + ((name,) if index is None else (name, index)))
-
-
-def _unknown_sources(model: BaseModel, loaded: LoadedFile, sources: dict[str, Quelle]) -> list[Problem]:
-    return [
-        loaded.problem(loc + ("quelle",), f"Die Quelle »{beleg.quelle}« steht nicht im Quellenregister.",
-                       f"Tragen Sie sie in `{SOURCES_FILE}` ein oder verwenden Sie eine vorhandene Kennung: "
-                       f"{', '.join(sorted(sources))}.")
-        for loc, beleg in iter_citations(model)
-        if beleg.quelle not in sources
-    ]
-
-
 def _duplicate_names(entries: list[Entry]) -> list[Problem]:
-    seen: dict[str, Entry] = {}
-    problems = []
+    """Each file that shares its name with another gets one error naming the others."""
+    by_name: dict[str, list[Entry]] = {}
     for entry in entries:
-        key = entry.initiative.name.casefold()
-        if key in seen:
-            problems.append(Problem(entry.path, None, "name",
-                                    f"Der Name »{entry.initiative.name}« wird schon in {seen[key].path} verwendet.",
-                                    "Jede Initiative darf nur einmal vorkommen: führen Sie die Dateien zusammen."))
-        else:
-            seen[key] = entry
-    return problems
+        by_name.setdefault(entry.initiative.name.casefold(), []).append(entry)
+    return [
+        entry.loaded.problem(("name",),
+                f"Der Name »{entry.initiative.name}« wird auch in "
+                f"{', '.join(other.path for other in group if other is not entry)} verwendet.",
+                "Jede Initiative darf nur einmal vorkommen: führen Sie die Dateien zusammen.")
+        for group in by_name.values() if len(group) > 1
+        for entry in group
+    ]

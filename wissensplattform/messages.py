@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import typing
 from enum import Enum
 from typing import Any
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from wissensplattform.loading import LoadedFile
+from wissensplattform.models.introspection import enum_of, is_model, nested_models
 from wissensplattform.problems import Problem
 
 # One entry per error type that bad data can cause; `{wert}` is the editor's input.
@@ -112,10 +112,10 @@ def _model_at(model: type[BaseModel] | None, loc: tuple) -> type[BaseModel] | No
     for part in loc:
         if isinstance(part, int):
             continue
-        if not _is_model(current) or part not in current.model_fields:
+        if not is_model(current) or part not in current.model_fields:
             return None
-        current = _inner_model(current.model_fields[part].annotation)
-    return current if _is_model(current) else None
+        current = next(iter(nested_models(current.model_fields[part].annotation)), None)
+    return current if is_model(current) else None
 
 
 def _enum_at(model: type[BaseModel], loc: tuple) -> type[Enum] | None:
@@ -123,19 +123,4 @@ def _enum_at(model: type[BaseModel], loc: tuple) -> type[Enum] | None:
     name = loc[-1] if loc and isinstance(loc[-1], str) else None
     if parent is None or name not in parent.model_fields:
         return None
-    return next((t for t in _flatten(parent.model_fields[name].annotation) if isinstance(t, type) and issubclass(t, Enum)), None)
-
-
-def _inner_model(annotation: Any) -> Any:
-    return next((t for t in _flatten(annotation) if _is_model(t)), None)
-
-
-def _flatten(annotation: Any) -> list[Any]:
-    args = typing.get_args(annotation)
-    if not args:
-        return [annotation]
-    return [leaf for arg in args for leaf in _flatten(arg)]
-
-
-def _is_model(obj: Any) -> bool:
-    return isinstance(obj, type) and issubclass(obj, BaseModel)
+    return enum_of(parent.model_fields[name].annotation)

@@ -34,10 +34,11 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised when data files have errors; carries every problem found in one pass."""
+    """Raised when data files have errors; carries every error found in one pass, and the warnings."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
         self.problems = sorted(problems, key=lambda p: (p.datei, p.zeile or 0))
+        self.warnings = warnings or []
         super().__init__(format_problems(self.problems))
 
 

@@ -13,7 +13,7 @@ from wissensplattform.models.common import KRITERIUM_LABELS, Beleg, Erfolgsfakto
 from wissensplattform.models.initiative import PROFILE_FIELDS, Initiative
 from wissensplattform.positions import locate
 
-LIST_SECTIONS = ("beschreibung", "akteure", "ziele", "massnahmen", "struktur", "finanzierung", "erfolgsfaktoren")
+LIST_SECTIONS = ("beschreibung", "akteure", "struktur", "ziele", "massnahmen", "finanzierung", "erfolgsfaktoren")
 
 
 @dataclass(frozen=True)

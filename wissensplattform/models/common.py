@@ -200,3 +200,10 @@ def slugify(text: str) -> str:
     table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue", "@": "-at-"})
     text = text.translate(table).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def key_order(model: type[BaseModel]) -> list[str]:
+    """The order editors read keys in: a value's own fields first, its citation (`quelle`, `stelle`, …) last."""
+    own = [name for name in model.model_fields if name not in Beleg.model_fields]
+    cited = [name for name in Beleg.model_fields if name in model.model_fields]
+    return own + cited

@@ -25,26 +25,26 @@ from wissensplattform.models.common import (
 class Typ(str, Enum):
     """The study's types of initiative (III.2.3)."""
 
+    NETZWERKORIENTIERT = "netzwerkorientiert"
+    MASSNAHMENORIENTIERT = "maßnahmenorientiert"
+    MISCHTYP = "mischtyp"
+
     @property
     def label(self) -> str:
         return {"netzwerkorientiert": "Netzwerkorientiert", "maßnahmenorientiert": "Maßnahmenorientiert",
                 "mischtyp": "Mischtyp"}[self.value]
 
-    NETZWERKORIENTIERT = "netzwerkorientiert"
-    MASSNAHMENORIENTIERT = "maßnahmenorientiert"
-    MISCHTYP = "mischtyp"
-
 
 class Ebene(str, Enum):
     """The level an initiative acts on (III.2.2)."""
 
-    @property
-    def label(self) -> str:
-        return {"lokal": "Lokal", "regional": "Regional", "landesweit": "Landesweit"}[self.value]
-
     LOKAL = "lokal"
     REGIONAL = "regional"
     LANDESWEIT = "landesweit"
+
+    @property
+    def label(self) -> str:
+        return {"lokal": "Lokal", "regional": "Regional", "landesweit": "Landesweit"}[self.value]
 
 
 class Initiative(EditorModel):
@@ -70,11 +70,11 @@ class Initiative(EditorModel):
         title="Beschreibung", default_factory=list, description="Kurzbeschreibung: was die Initiative ist und wie sie entstand."
     )
     akteure: list[TextAngabe] = Field(title="Akteure", default_factory=list, description="Beteiligte Organisationen und Gruppen.")
-    ziele: list[TextAngabe] = Field(title="Ziele", default_factory=list, description="Ziele der Initiative.")
-    massnahmen: list[TextAngabe] = Field(title="Maßnahmen", default_factory=list, description="Maßnahmen, Aktivitäten und Ergebnisse.")
     struktur: list[TextAngabe] = Field(
         title="Struktur", default_factory=list, description="Organisationsform und interne Struktur (Rechtsform, Gremien, Geschäftsstelle)."
     )
+    ziele: list[TextAngabe] = Field(title="Ziele", default_factory=list, description="Ziele der Initiative.")
+    massnahmen: list[TextAngabe] = Field(title="Maßnahmen", default_factory=list, description="Maßnahmen, Aktivitäten und Ergebnisse.")
     finanzierung: list[TextAngabe] = Field(title="Finanzierung", default_factory=list, description="Wie die Initiative finanziert wird.")
     erfolgsfaktoren: list[Erfolgsfaktor] = Field(
         title="Erfolgsfaktoren", default_factory=list, description="Erfolgsfaktoren, die die Quellen nennen, mit den Kriterien der Studie."
@@ -99,6 +99,6 @@ class Initiative(EditorModel):
 
 # The fields a profile shows as facts; "7 von 12 Feldern belegt" counts these.
 PROFILE_FIELDS: tuple[str, ...] = (
-    "bundesland", "ort", "gruendung", "beschreibung", "akteure", "ziele",
-    "massnahmen", "struktur", "finanzierung", "erfolgsfaktoren", "website", "chronik",
+    "bundesland", "ort", "gruendung", "beschreibung", "akteure", "struktur",
+    "ziele", "massnahmen", "finanzierung", "erfolgsfaktoren", "website", "chronik",
 )
