@@ -103,7 +103,7 @@ def test_uses_link_to_existing_initiative_profiles_only(site, formats, catalog):
     slugs = {entry.slug for entry in catalog.entries}
     linked = {a.get("href").split("/")[-2] for a in page.xpath("//ul[@class='wp-einsaetze']//a[not(starts-with(@href, '#'))]")}
     named = {e.initiative for f in formats.model.formate for e in f.einsaetze if e.initiative}
-    assert linked == named & slugs
+    assert named <= slugs and linked == named
     for a in page.xpath("//ul[@class='wp-einsaetze']//a[not(starts-with(@href, '#'))]"):
         assert (site / "werkzeugkiste" / formats.slug / a.get("href") / "index.html").resolve().exists()
 
@@ -193,4 +193,16 @@ def test_broken_cross_reference_fails_with_german_message(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert "toolbox/veranstaltungsformate.yaml, Feld `formate[2].ablaufplan`: Den Ablaufplan »welt-cafe« gibt es nicht." \
+        in result.stdout + result.stderr
+
+
+def test_use_must_name_the_initiative_of_its_model_region(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    data = project / "toolbox" / "veranstaltungsformate.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("initiative: zukunft-durch-industrie-krefeld",
+                                                             "initiative: zukunft-durch-industrie"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("toolbox/veranstaltungsformate.yaml, Feld `formate[1].einsaetze[2].initiative`: Die Initiative "
+            "»zukunft-durch-industrie« gehört laut ihrem Steckbrief zur Modellregion »keine«, nicht zu »krefeld«.") \
         in result.stdout + result.stderr

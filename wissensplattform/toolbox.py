@@ -46,12 +46,33 @@ def check_toolbox(catalog: Catalog) -> None:
                 problems.append(Problem(record.path, None, f"ablaufplaene[{index + 1}].format",
                                         f"Den Format-Steckbrief »{sheet.format}« gibt es nicht.",
                                         f"Vorhanden sind: {', '.join(sorted(formats)) or 'keine'}."))
+    problems += _use_problems(catalog, records)
     stems = [stem for record in records for stem, _ in items(record.model)]
     for stem in sorted({s for s in stems if stems.count(s) > 1}):
         problems.append(Problem("toolbox/", None, None, f"Der Dateiname »{stem}« würde mehrfach vergeben.",
                                 "Geben Sie jedem Ablaufplan, jeder Checkliste und Vorlage eine eigene Kennung."))
     if problems:
         raise DataError(problems)
+
+
+def _use_problems(catalog: Catalog, records: list[Record]) -> list[Problem]:
+    """A use names an existing initiative, and the model region its profile records."""
+    initiatives = {entry.slug: entry.initiative for entry in catalog.entries}
+    problems = []
+    for record in records:
+        for f_index, fmt in enumerate(record.model.formate):
+            for u_index, use in enumerate(fmt.einsaetze):
+                where = f"formate[{f_index + 1}].einsaetze[{u_index + 1}].initiative"
+                initiative = initiatives.get(use.initiative) if use.initiative else None
+                if use.initiative and initiative is None:
+                    problems.append(Problem(record.path, None, where, f"Die Initiative »{use.initiative}« gibt es nicht.",
+                                            "Verwenden Sie den Dateinamen ohne .yaml aus `initiatives/`."))
+                elif initiative and use.modellregion and initiative.modellregion != use.modellregion:
+                    problems.append(Problem(record.path, None, where,
+                                            f"Die Initiative »{use.initiative}« gehört laut ihrem Steckbrief zur "
+                                            f"Modellregion »{initiative.modellregion or 'keine'}«, nicht zu »{use.modellregion}«.",
+                                            "Prüfen Sie `initiative` und `modellregion` dieses Einsatzes."))
+    return problems
 
 
 def items(modul: Modul) -> Iterator[tuple[str, object]]:
