@@ -206,3 +206,15 @@ def test_use_must_name_the_initiative_of_its_model_region(tmp_path):
     assert ("toolbox/veranstaltungsformate.yaml, Feld `formate[1].einsaetze[2].initiative`: Die Initiative "
             "»zukunft-durch-industrie« gehört laut ihrem Steckbrief zur Modellregion »keine«, nicht zu »krefeld«.") \
         in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("url", ["werkzeugkiste/", "werkzeugkiste/veranstaltungsformate/", "werkzeugkiste/ablaufplaene/",
+                                 "werkzeugkiste/checkliste-veranstaltungsplanung/"])
+def test_toolbox_pages_have_no_wcag_violations(page, server, url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + url)
+    # The page content this feature renders; the theme's header and footer are checked site-wide elsewhere.
+    results = Axe().run(page, context=".md-content",
+                        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    assert results.violations_count == 0, results.generate_report()
