@@ -25,7 +25,7 @@ def document_docx(document: Document) -> bytes:
     doc.sections[0].page_width, doc.sections[0].page_height = Cm(21.0), Cm(29.7)  # A4, not the template's Letter
     if document.landscape:
         _landscape(doc)
-    doc.add_heading(document.title, level=0)
+    doc.add_heading(document.title, level=1)  # Heading 1, not Title: screen readers list it as the top heading
     if document.editorial:
         doc.add_paragraph().add_run("Redaktioneller Inhalt").italic = True
     for block in document.blocks:
