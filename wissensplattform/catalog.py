@@ -18,7 +18,11 @@ from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.initiative import PROFILE_FIELDS
 from wissensplattform.models.common import SLUG_PATTERN
+<<<<<<< HEAD
 from wissensplattform.models.toolbox import Modul
+=======
+from wissensplattform.models.knowledge import KNOWLEDGE_DIRECTORIES
+>>>>>>> main
 from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
 from wissensplattform.problems import DataError, Problem, Schwere
 
@@ -26,7 +30,11 @@ INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
 TOOLBOX_DIR = "toolbox"
 # Folders of data files and the model of each; features add theirs here.
+<<<<<<< HEAD
 DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, TOOLBOX_DIR: Modul}
+=======
+DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, **KNOWLEDGE_DIRECTORIES}
+>>>>>>> main
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,11 @@ class Catalog:
     sources: dict[str, Quelle]
     entries: list[Entry]
     warnings: list[Problem] = field(default_factory=list)
+<<<<<<< HEAD
     toolbox: list[Record] = field(default_factory=list)
+=======
+    wissen: Any = None
+>>>>>>> main
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -77,12 +89,22 @@ def load_catalog(root: Path) -> Catalog:
         # A Land-wide initiative has no town by definition.
         fields = tuple(f for f in PROFILE_FIELDS if not (f == "ort" and entry.initiative.ebene.value == "landesweit"))
         problems.extend(empty_profile_fields(entry.path, entry.initiative, fields))
+<<<<<<< HEAD
     toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
+=======
+    # Imported here: the knowledge loader builds on this module's `load_directory`.
+    from wissensplattform.knowledge import load_knowledge
+    wissen = load_knowledge(root, entries, problems, sources if register else None)
+>>>>>>> main
     errors = [p for p in problems if p.schwere is Schwere.FEHLER]
     warnings = [p for p in problems if p.schwere is Schwere.WARNUNG]
     if errors:
         raise DataError(errors, warnings)
+<<<<<<< HEAD
     return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, toolbox=toolbox)
+=======
+    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, wissen=wissen)
+>>>>>>> main
 
 
 def data_files(root: Path) -> list[tuple[Path, type[BaseModel]]]:
@@ -99,23 +121,27 @@ def load_directory(root: Path, directory: str, model: type[BaseModel], problems:
 
     With `sources`, every citation's `quelle` must name an entry of the register.
     """
-    records = []
     paths = sorted((root / directory).glob("*.y*ml"))
     problems.extend(duplicate_slugs(paths, root))
-    for path in paths:
-        loaded = load_yaml(path, root)
-        if sources is not None and not loaded.problems:
-            problems.extend(unknown_sources(loaded, sources, SOURCES_FILE))
-        problems.extend(markup_in_text(loaded))
-        if not re.match(SLUG_PATTERN, path.stem):
-            problems.append(Problem(loaded.label, None, None,
-                                    f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
-                                    "Erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen.yaml«."))
-        validated = _validate(loaded, model, problems)
-        if validated is None:
-            continue
-        records.append(Record(path.stem, loaded.label, validated, loaded))
-    return records
+    records = [load_file(root, path, model, problems, sources) for path in paths]
+    return [record for record in records if record is not None]
+
+
+def load_file(root: Path, path: Path, model: type[BaseModel], problems: list[Problem],
+              sources: dict[str, Quelle] | None) -> Record | None:
+    """Validate one YAML file against `model` (see `load_directory`); None if it has errors."""
+    loaded = load_yaml(path, root)
+    if sources is not None and not loaded.problems:
+        problems.extend(unknown_sources(loaded, sources, SOURCES_FILE))
+    problems.extend(markup_in_text(loaded))
+    if not re.match(SLUG_PATTERN, path.stem):
+        problems.append(Problem(loaded.label, None, None,
+                                f"Der Dateiname »{path.name}« ist keine gültige Kennung.",
+                                "Erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen.yaml«."))
+    validated = _validate(loaded, model, problems)
+    if validated is None:
+        return None
+    return Record(path.stem, loaded.label, validated, loaded)
 
 
 def _validate(loaded: LoadedFile, model: type[BaseModel], problems: list[Problem]) -> Any:

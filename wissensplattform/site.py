@@ -56,19 +56,29 @@ def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage("mitwirken/feldreferenz.md",
-                        render("field_reference.md.j2", models=model_docs(Initiative) + model_docs(Quelle)),
+                        render("field_reference.md.j2", models=with_knowledge_models(model_docs(Initiative) + model_docs(Quelle))),
                         "wissensplattform/models/initiative.py")
 
+
+# Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
+from wissensplattform.knowledge_pages import knowledge_pages, with_knowledge_models, write_checklist  # noqa: E402
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
+<<<<<<< HEAD
     toolbox_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
     write_downloads,
+=======
+    knowledge_pages,
+]
+OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
+    write_checklist,
+>>>>>>> main
 ]
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wissensplattform.catalog import Catalog, Entry
 from wissensplattform.citations import Footnote, Footnotes
+from wissensplattform.contexts.knowledge import ProfilWissen, profile_knowledge
 from wissensplattform.dates import german_date, sort_key
 from wissensplattform.gazetteer import Position
 from wissensplattform.models.common import KRITERIUM_LABELS, Beleg, Erfolgsfaktor, TextAngabe
@@ -68,6 +69,8 @@ class ProfileContext:
     belegt: int
     felder: int
     source_path: str
+    wissen: ProfilWissen | None = None
+    fallstudie_fakten: tuple[Item, ...] = ()
 
 
 def _item(angabe: Beleg, notes: Footnotes, text: str | None = None) -> Item:
@@ -107,6 +110,8 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         notes.cite(beleg)
     if initiative.koordinaten:
         notes.cite(initiative.koordinaten)
+    wissen = profile_knowledge(catalog, entry)
+    fakten = tuple(_item(a, notes) for a in wissen.kurzfakten) if wissen else ()
     return ProfileContext(
         slug=entry.slug, name=initiative.name, kurzname=initiative.kurzname, namensvarianten=varianten,
         typ=initiative.typ.label, ebene=initiative.ebene.label, einordnung_note=einordnung_note,
@@ -114,5 +119,5 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         sections=sections, chronik=chronik, footnotes=tuple(notes.notes),
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
-        source_path=entry.path,
+        source_path=entry.path, wissen=wissen, fallstudie_fakten=fakten,
     )
