@@ -18,11 +18,8 @@ from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.initiative import PROFILE_FIELDS
 from wissensplattform.models.common import SLUG_PATTERN
-<<<<<<< HEAD
-from wissensplattform.models.toolbox import Modul
-=======
 from wissensplattform.models.knowledge import KNOWLEDGE_DIRECTORIES
->>>>>>> main
+from wissensplattform.models.toolbox import Modul
 from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
 from wissensplattform.problems import DataError, Problem, Schwere
 
@@ -30,11 +27,7 @@ INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
 TOOLBOX_DIR = "toolbox"
 # Folders of data files and the model of each; features add theirs here.
-<<<<<<< HEAD
-DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, TOOLBOX_DIR: Modul}
-=======
-DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, **KNOWLEDGE_DIRECTORIES}
->>>>>>> main
+DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, **KNOWLEDGE_DIRECTORIES, TOOLBOX_DIR: Modul}
 
 
 @dataclass(frozen=True)
@@ -65,11 +58,8 @@ class Catalog:
     sources: dict[str, Quelle]
     entries: list[Entry]
     warnings: list[Problem] = field(default_factory=list)
-<<<<<<< HEAD
-    toolbox: list[Record] = field(default_factory=list)
-=======
     wissen: Any = None
->>>>>>> main
+    toolbox: list[Record] = field(default_factory=list)
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -89,22 +79,15 @@ def load_catalog(root: Path) -> Catalog:
         # A Land-wide initiative has no town by definition.
         fields = tuple(f for f in PROFILE_FIELDS if not (f == "ort" and entry.initiative.ebene.value == "landesweit"))
         problems.extend(empty_profile_fields(entry.path, entry.initiative, fields))
-<<<<<<< HEAD
-    toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
-=======
     # Imported here: the knowledge loader builds on this module's `load_directory`.
     from wissensplattform.knowledge import load_knowledge
     wissen = load_knowledge(root, entries, problems, sources if register else None)
->>>>>>> main
+    toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
     errors = [p for p in problems if p.schwere is Schwere.FEHLER]
     warnings = [p for p in problems if p.schwere is Schwere.WARNUNG]
     if errors:
         raise DataError(errors, warnings)
-<<<<<<< HEAD
-    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, toolbox=toolbox)
-=======
-    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, wissen=wissen)
->>>>>>> main
+    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, wissen=wissen, toolbox=toolbox)
 
 
 def data_files(root: Path) -> list[tuple[Path, type[BaseModel]]]:

@@ -68,17 +68,12 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
-<<<<<<< HEAD
+    knowledge_pages,
     toolbox_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
-    write_downloads,
-=======
-    knowledge_pages,
-]
-OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
     write_checklist,
->>>>>>> main
+    write_downloads,
 ]
 
 
