@@ -101,7 +101,10 @@ def test_every_quotation_in_the_toolbox_is_in_the_study(catalog):
 def test_uses_link_to_existing_initiative_profiles_only(site, formats, catalog):
     page = _page(site, f"werkzeugkiste/{formats.slug}")
     slugs = {entry.slug for entry in catalog.entries}
-    linked = {a.get("href").split("/")[-2] for a in page.xpath("//ul[@class='wp-einsaetze']//a[not(starts-with(@href, '#'))]")}
+    hrefs = page.xpath("//ul[@class='wp-einsaetze']//a[not(starts-with(@href, '#'))]/@href")
+    linked = {h.split("/")[-2] for h in hrefs if "/initiativen/" in h}
+    regions = {h.split("/")[-2] for h in hrefs if "/modellregionen/" in h}
+    assert regions == {e.modellregion for f in formats.model.formate for e in f.einsaetze if e.modellregion}
     named = {e.initiative for f in formats.model.formate for e in f.einsaetze if e.initiative}
     assert named <= slugs and linked == named
     for a in page.xpath("//ul[@class='wp-einsaetze']//a[not(starts-with(@href, '#'))]"):

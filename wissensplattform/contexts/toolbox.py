@@ -31,6 +31,8 @@ class Use:
     datum: str | None
     initiative: str | None
     initiative_url: str | None
+    region: str | None = None
+    region_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,11 @@ def _section(abschnitt: Abschnitt, notes: Footnotes) -> Section:
 def _use(einsatz, notes: Footnotes, catalog: Catalog) -> Use:
     slugs = {entry.slug: entry for entry in catalog.entries}
     entry = slugs.get(einsatz.initiative) if einsatz.initiative else None
+    regions = getattr(catalog.wissen, "modellregionen", {}) or {}
+    region = regions.get(einsatz.modellregion) if einsatz.modellregion else None
     return Use(einsatz.text, notes.cite(einsatz), german_date(einsatz.datum) if einsatz.datum else None,
-               entry.initiative.name if entry else None, f"initiativen/{entry.slug}/" if entry else None)
+               entry.initiative.name if entry else None, f"initiativen/{entry.slug}/" if entry else None,
+               region.model.titel if region else None, f"modellregionen/{einsatz.modellregion}/" if region else None)
 
 
 def _sheet_module(catalog: Catalog) -> str | None:
