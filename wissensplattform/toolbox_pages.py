@@ -15,6 +15,7 @@ __all__ = ["downloads_for", "toolbox_pages", "write_downloads"]
 
 def toolbox_pages(catalog: Catalog) -> Iterator:
     """`werkzeugkiste/index.md` and one page per module; generating them also generates the downloads."""
+    # Imported here: `site` registers this generator, so a top-level import would be circular.
     from wissensplattform.site import GeneratedPage, page_url
 
     downloads = downloads_for(catalog)
