@@ -17,7 +17,7 @@ from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
-from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_downloads
+from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, with_toolbox_models, write_downloads
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage("mitwirken/feldreferenz.md",
-                        render("field_reference.md.j2", models=with_knowledge_models(model_docs(Initiative) + model_docs(Quelle))),
+                        render("field_reference.md.j2", models=with_toolbox_models(with_knowledge_models(model_docs(Initiative) + model_docs(Quelle)))),
                         "wissensplattform/models/initiative.py")
 
 

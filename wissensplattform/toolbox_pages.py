@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wissensplattform.catalog import Catalog
+from wissensplattform.contexts.fields import ModelDoc, model_docs
 from wissensplattform.contexts.toolbox import SECTION, module_context, overview_context
 from wissensplattform.downloads import downloads_for, write_downloads
 from wissensplattform.rendering import render
+from wissensplattform.models.toolbox import Modul
 from wissensplattform.toolbox import modules
 
-__all__ = ["downloads_for", "toolbox_pages", "write_downloads"]
+__all__ = ["downloads_for", "toolbox_pages", "with_toolbox_models", "write_downloads"]
 
 
 def toolbox_pages(catalog: Catalog) -> Iterator:
@@ -26,3 +28,9 @@ def toolbox_pages(catalog: Catalog) -> Iterator:
         src = f"{SECTION}/{record.slug}.md"
         yield GeneratedPage(src, render("toolbox_module.md.j2", m=module_context(record, catalog, downloads),
                                         page_url=page_url(src)), record.path)
+
+
+def with_toolbox_models(docs: tuple[ModelDoc, ...]) -> tuple[ModelDoc, ...]:
+    """The field reference's models plus those of the toolbox files (`toolbox/*.yaml`), each documented once."""
+    known = {doc.name for doc in docs}
+    return docs + tuple(doc for doc in model_docs(Modul) if doc.name not in known)

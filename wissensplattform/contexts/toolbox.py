@@ -10,7 +10,7 @@ from wissensplattform.contexts.profile import Item
 from wissensplattform.dates import german_date
 from wissensplattform.downloads import Download, Downloads
 from wissensplattform.models.common import Beleg, TextAngabe
-from wissensplattform.models.toolbox import (Abschnitt, Ablaufplan, Beteiligungsstufe, Format, Gruppengroesse, Modus,
+from wissensplattform.models.toolbox import (Methodenabschnitt, Ablaufplan, Beteiligungsstufe, Format, Gruppengroesse, Modus,
                                              Zeitplan)
 from wissensplattform.toolbox import RUN_SHEET_COLUMNS, items, modules, run_sheet_rows, run_sheet_span, time_plan_steps, weeks_label
 
@@ -137,7 +137,7 @@ def _cite_all(belege: list[Beleg], notes: Footnotes) -> tuple[int, ...]:
     return tuple(notes.cite(b) for b in belege)
 
 
-def _section(abschnitt: Abschnitt, notes: Footnotes) -> Section:
+def _section(abschnitt: Methodenabschnitt, notes: Footnotes) -> Section:
     return Section(abschnitt.titel, tuple(abschnitt.absaetze), tuple(abschnitt.punkte), _cite_all(abschnitt.literatur, notes))
 
 

@@ -65,7 +65,7 @@ class Einsatz(TextAngabe):
                                     examples=["zukunft-durch-industrie"])
 
 
-class Abschnitt(EditorModel):
+class Methodenabschnitt(EditorModel):
     """Ein redaktioneller Textabschnitt mit der Methodenliteratur, der er folgt."""
 
     titel: Text = Field(description="Überschrift des Abschnitts.")
@@ -145,6 +145,8 @@ class Checkpunkt(EditorModel):
 
 
 class Checklistenabschnitt(EditorModel):
+    """Ein Abschnitt einer Checkliste mit Überschrift und Punkten."""
+
     titel: Text = Field(description="Überschrift, z. B. »Ort und Raum«.")
     punkte: list[Checkpunkt] = Field(min_length=1, description="Die Punkte des Abschnitts.")
 
@@ -160,6 +162,8 @@ class Checkliste(EditorModel):
 
 
 class Zeitplanschritt(EditorModel):
+    """Ein Schritt des Zeitplans, gezählt in Wochen vor der Veranstaltung."""
+
     wochen_vorher: int = Field(ge=0, le=52, description="Wie viele Wochen vor der Veranstaltung (0 = Veranstaltungswoche).")
     aufgabe: Text = Field(description="Was zu tun ist.")
     wer: Text | None = Field(default=None, description="Vorschlag, wer zuständig ist.")
@@ -196,7 +200,7 @@ class Vorlage(EditorModel):
     kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `vorlage-<kennung>`.", examples=["einladung"])
     titel: Text = Field(description="Titel der Vorlage.")
     zweck: Text = Field(description="Wofür die Vorlage gedacht ist.")
-    abschnitte: list[Abschnitt] = Field(default_factory=list, description="Textteile der Vorlage.")
+    abschnitte: list[Methodenabschnitt] = Field(default_factory=list, description="Textteile der Vorlage.")
     tabelle: Tabelle | None = Field(default=None, description="Auszufüllende Tabelle.")
     literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der die Vorlage folgt.")
 
@@ -208,7 +212,7 @@ class Modul(EditorModel):
     titel: Text = Field(description="Titel des Moduls.", examples=["Ablaufpläne"])
     kurztext: Text = Field(description="Ein Satz für die Übersicht.")
     studie: list[TextAngabe] = Field(min_length=1, description="Was die Studie über das Modul sagt, mit Beleg.")
-    abschnitte: list[Abschnitt] = Field(default_factory=list, description="Redaktionelle Abschnitte.")
+    abschnitte: list[Methodenabschnitt] = Field(default_factory=list, description="Redaktionelle Abschnitte.")
     formate: list[Format] = Field(default_factory=list, description="Format-Steckbriefe (Modul 1).")
     ablaufplaene: list[Ablaufplan] = Field(default_factory=list, description="Ablaufpläne (Modul 8).")
     checklisten: list[Checkliste] = Field(default_factory=list, description="Checklisten (Modul 5).")
