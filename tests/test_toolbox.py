@@ -195,8 +195,9 @@ def test_broken_cross_reference_fails_with_german_message(tmp_path):
                     encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "toolbox/veranstaltungsformate.yaml, Feld `formate[2].ablaufplan`: Den Ablaufplan »welt-cafe« gibt es nicht." \
-        in result.stdout + result.stderr
+    line = _line_of(data.read_text(encoding="utf-8"), "ablaufplan: welt-cafe")
+    assert f"toolbox/veranstaltungsformate.yaml, Zeile {line}, Feld `formate[2].ablaufplan`: " \
+           "Den Ablaufplan »welt-cafe« gibt es nicht." in result.stdout + result.stderr
 
 
 def test_use_must_name_the_initiative_of_its_model_region(tmp_path):
@@ -206,9 +207,15 @@ def test_use_must_name_the_initiative_of_its_model_region(tmp_path):
                                                              "initiative: zukunft-durch-industrie"), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert ("toolbox/veranstaltungsformate.yaml, Feld `formate[1].einsaetze[2].initiative`: Die Initiative "
-            "»zukunft-durch-industrie« gehört laut ihrem Steckbrief zur Modellregion »keine«, nicht zu »krefeld«.") \
-        in result.stdout + result.stderr
+    # `make pruefen` reports it too, with the line, before anything is built.
+    with pytest.raises(DataError) as error:
+        load_catalog(project)
+    line = next(i for i, text in enumerate(data.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip() == "initiative: zukunft-durch-industrie")
+    message = (f"toolbox/veranstaltungsformate.yaml, Zeile {line}, Feld `formate[1].einsaetze[2].initiative`: "
+               "Die Initiative »zukunft-durch-industrie« gehört laut ihrem Steckbrief zur Modellregion »keine«, "
+               "nicht zu »krefeld«.")
+    assert message in str(error.value) and message in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("url", ["werkzeugkiste/", "werkzeugkiste/veranstaltungsformate/", "werkzeugkiste/ablaufplaene/",

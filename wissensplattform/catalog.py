@@ -83,6 +83,9 @@ def load_catalog(root: Path) -> Catalog:
     from wissensplattform.knowledge import load_knowledge
     wissen = load_knowledge(root, entries, problems, sources if register else None)
     toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
+    # Imported here: the toolbox checks build on this module's records.
+    from wissensplattform.toolbox import toolbox_problems
+    problems.extend(toolbox_problems(toolbox, entries))
     errors = [p for p in problems if p.schwere is Schwere.FEHLER]
     warnings = [p for p in problems if p.schwere is Schwere.WARNUNG]
     if errors:

@@ -20,7 +20,7 @@ from wissensplattform.documents.pdf import document_pdf, html_to_pdf
 from wissensplattform.documents.word import document_docx
 from wissensplattform.history import last_changed
 from wissensplattform.rendering import render
-from wissensplattform.toolbox import check_toolbox, toolbox_documents
+from wissensplattform.toolbox import toolbox_documents
 
 DOWNLOAD_DIR = "downloads"
 # Format label and writer per file extension, in the order the links are shown.
@@ -89,7 +89,6 @@ def downloads_for(catalog: Catalog) -> Downloads:
 
 
 def generate(catalog: Catalog) -> Downloads:
-    check_toolbox(catalog)
     documents = tuple(toolbox_documents(catalog))
     files: dict[str, Download] = {}
     for document in documents:

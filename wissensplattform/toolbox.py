@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from wissensplattform.catalog import Catalog, Record
+from wissensplattform.catalog import Catalog, Entry, Record
 from wissensplattform.citations import reference
 from wissensplattform.documents.model import CHECKBOX, Block, Bullets, Document, Heading, Paragraph, Table
 from wissensplattform.models.common import Beleg, TextAngabe
 from wissensplattform.models.toolbox import Ablaufplan, Checkliste, Modul, Vorlage, Zeitplan, Zeitplanschritt
-from wissensplattform.problems import DataError, Problem
+from wissensplattform.loading import field_name
+from wissensplattform.problems import Problem
 
 RUN_SHEET_COLUMNS = ("Zeit", "Dauer", "Schritt", "Methode", "Material", "Verantwortlich")
 CHECKLIST_COLUMNS = ("Erledigt", "Aufgabe", "Wer", "Bis wann")
@@ -23,55 +24,58 @@ def modules(catalog: Catalog) -> list[Record]:
     return sorted(catalog.toolbox, key=lambda record: record.model.nummer)
 
 
-def check_toolbox(catalog: Catalog) -> None:
-    """Cross-file checks the schema cannot make; raises `DataError` with German messages."""
+def toolbox_problems(toolbox: list[Record], entries: list[Entry]) -> list[Problem]:
+    """Cross-file checks the schema cannot make, with file and line (run while the catalogue loads)."""
+    records = sorted(toolbox, key=lambda record: record.model.nummer)
     problems: list[Problem] = []
-    records = modules(catalog)
     numbers = [r.model.nummer for r in records]
-    for record in records:
-        if numbers.count(record.model.nummer) > 1:
-            problems.append(Problem(record.path, None, "nummer",
-                                    f"Die Modulnummer {record.model.nummer} kommt mehrfach vor.",
-                                    "Jedes der neun Module hat seine eigene Nummer (Studie, V.2)."))
     formats = {f.kennung for r in records for f in r.model.formate}
     sheets = {a.kennung for r in records for a in r.model.ablaufplaene}
     for record in records:
+        where = _locator(record)
+        if numbers.count(record.model.nummer) > 1:
+            problems.append(where(("nummer",), f"Die Modulnummer {record.model.nummer} kommt mehrfach vor.",
+                                  "Jedes der neun Module hat seine eigene Nummer (Studie, V.2)."))
         for index, fmt in enumerate(record.model.formate):
             if fmt.ablaufplan and fmt.ablaufplan not in sheets:
-                problems.append(Problem(record.path, None, f"formate[{index + 1}].ablaufplan",
-                                        f"Den Ablaufplan »{fmt.ablaufplan}« gibt es nicht.",
-                                        f"Vorhanden sind: {', '.join(sorted(sheets)) or 'keine'}."))
+                problems.append(where(("formate", index, "ablaufplan"), f"Den Ablaufplan »{fmt.ablaufplan}« gibt es nicht.",
+                                      f"Vorhanden sind: {', '.join(sorted(sheets)) or 'keine'}."))
         for index, sheet in enumerate(record.model.ablaufplaene):
             if sheet.format and sheet.format not in formats:
-                problems.append(Problem(record.path, None, f"ablaufplaene[{index + 1}].format",
-                                        f"Den Format-Steckbrief »{sheet.format}« gibt es nicht.",
-                                        f"Vorhanden sind: {', '.join(sorted(formats)) or 'keine'}."))
-    problems += _use_problems(catalog, records)
-    stems = [stem for record in records for stem, _ in items(record.model)]
-    for stem in sorted({s for s in stems if stems.count(s) > 1}):
-        problems.append(Problem("toolbox/", None, None, f"Der Dateiname »{stem}« würde mehrfach vergeben.",
-                                "Geben Sie jedem Ablaufplan, jeder Checkliste und Vorlage eine eigene Kennung."))
-    if problems:
-        raise DataError(problems)
+                problems.append(where(("ablaufplaene", index, "format"), f"Den Format-Steckbrief »{sheet.format}« gibt es nicht.",
+                                      f"Vorhanden sind: {', '.join(sorted(formats)) or 'keine'}."))
+        problems += _use_problems(record, {entry.slug: entry.initiative for entry in entries})
+    stems = [(stem, record) for record in records for stem, _ in items(record.model)]
+    names = [stem for stem, _ in stems]
+    for stem, record in stems:
+        if names.count(stem) > 1:
+            problems.append(_locator(record)((), f"Der Dateiname »{stem}« würde mehrfach vergeben.",
+                                             "Geben Sie jedem Ablaufplan, jeder Checkliste und Vorlage eine eigene Kennung."))
+    return problems
 
 
-def _use_problems(catalog: Catalog, records: list[Record]) -> list[Problem]:
+def _locator(record: Record):
+    """`problem(loc, meldung, hinweis)` for one data file, with the line of `loc` where it is known."""
+    if record.loaded is not None:
+        return record.loaded.problem
+    return lambda loc, meldung, hinweis=None: Problem(record.path, None, field_name(loc), meldung, hinweis)
+
+
+def _use_problems(record: Record, initiatives: dict) -> list[Problem]:
     """A use names an existing initiative, and the model region its profile records."""
-    initiatives = {entry.slug: entry.initiative for entry in catalog.entries}
+    where = _locator(record)
     problems = []
-    for record in records:
-        for f_index, fmt in enumerate(record.model.formate):
-            for u_index, use in enumerate(fmt.einsaetze):
-                where = f"formate[{f_index + 1}].einsaetze[{u_index + 1}].initiative"
-                initiative = initiatives.get(use.initiative) if use.initiative else None
-                if use.initiative and initiative is None:
-                    problems.append(Problem(record.path, None, where, f"Die Initiative »{use.initiative}« gibt es nicht.",
-                                            "Verwenden Sie den Dateinamen ohne .yaml aus `initiatives/`."))
-                elif initiative and use.modellregion and initiative.modellregion != use.modellregion:
-                    problems.append(Problem(record.path, None, where,
-                                            f"Die Initiative »{use.initiative}« gehört laut ihrem Steckbrief zur "
-                                            f"Modellregion »{initiative.modellregion or 'keine'}«, nicht zu »{use.modellregion}«.",
-                                            "Prüfen Sie `initiative` und `modellregion` dieses Einsatzes."))
+    for f_index, fmt in enumerate(record.model.formate):
+        for u_index, use in enumerate(fmt.einsaetze):
+            loc = ("formate", f_index, "einsaetze", u_index, "initiative")
+            initiative = initiatives.get(use.initiative) if use.initiative else None
+            if use.initiative and initiative is None:
+                problems.append(where(loc, f"Die Initiative »{use.initiative}« gibt es nicht.",
+                                      "Verwenden Sie den Dateinamen ohne .yaml aus `initiatives/`."))
+            elif initiative and use.modellregion and initiative.modellregion != use.modellregion:
+                problems.append(where(loc, f"Die Initiative »{use.initiative}« gehört laut ihrem Steckbrief zur "
+                                           f"Modellregion »{initiative.modellregion or 'keine'}«, nicht zu »{use.modellregion}«.",
+                                      "Prüfen Sie `initiative` und `modellregion` dieses Einsatzes."))
     return problems
 
 
