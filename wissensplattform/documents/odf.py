@@ -7,13 +7,14 @@ import io
 from odfdo import Cell, Document as OdfDocument, Element, Header, List, ListItem, Paragraph as OdfParagraph, Row
 from odfdo import Style, Table as OdfTable
 
-from wissensplattform.documents.model import Bullets, Document, Heading, Paragraph, Table
+from wissensplattform.documents.model import CHECKBOX, Bullets, Document, Heading, Paragraph, Table
 
 LANGUAGE = "de-DE"
 CELL_STYLE = "WpZelle"
 HEAD_STYLE = "WpKopfzelle"
 BOLD_STYLE = "WpFett"
 ROW_STYLE = "WpZeile"
+BOX_STYLE = "WpKaestchen"
 # Text width in cm on A4 with the template's 2 cm margins (landscape margins 1.5 cm).
 PORTRAIT_WIDTH = 17.0
 LANDSCAPE_WIDTH = 26.7
@@ -49,6 +50,9 @@ def _styles(doc: OdfDocument) -> None:
     doc.insert_style(Style("table-cell", name=HEAD_STYLE, border=border, padding="0.1cm", background_color="#e8eaf6"),
                      automatic=True)
     doc.insert_style(Style("text", name=BOLD_STYLE, bold=True), automatic=True)
+    box = Style("paragraph", name=BOX_STYLE)
+    box.set_properties({"fo:font-size": "14pt"}, area="text")  # tick boxes large enough to tick with a pen
+    doc.insert_style(box, automatic=True)
     # fo:keep-together on rows: a row is never split across two pages.
     row_style = Style("table-row", name=ROW_STYLE)
     row_style.set_properties({"fo:keep-together": "always"}, area="table-row")
@@ -112,6 +116,6 @@ def _row(values, style: str) -> Row:
     row = Row(style=ROW_STYLE)
     for text in values:
         cell = Cell(style=style)
-        cell.append(OdfParagraph(text))
+        cell.append(OdfParagraph(text, style=BOX_STYLE if text == CHECKBOX else None))
         row.append(cell)
     return row

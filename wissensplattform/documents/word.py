@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from wissensplattform.documents.model import Bullets, Document, Heading, Paragraph, Table
+from wissensplattform.documents.model import CHECKBOX, Bullets, Document, Heading, Paragraph, Table
 
 LANGUAGE = "de-DE"
 
@@ -66,7 +66,10 @@ def _table(doc, block: Table) -> None:
         row = table.add_row()
         _keep_together(row)
         for cell, text in zip(row.cells, values):
-            cell.text = text
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            if text == CHECKBOX:
+                run.font.size = Pt(14)  # large enough to tick with a pen
     if block.widths:
         usable = 25.0 if doc.sections[0].orientation == WD_ORIENT.LANDSCAPE else 16.0
         total = sum(block.widths)
