@@ -153,7 +153,7 @@ def _run_sheet(sheet: Ablaufplan, notes: _Notes) -> list[Block]:
         Paragraph(sheet.teilnehmende, "Teilnehmende"),
         Paragraph(run_sheet_span(sheet), "Dauer"),
         Heading("Ablauf"),
-        Table(RUN_SHEET_COLUMNS, run_sheet_rows(sheet), (6, 6, 30, 18, 20, 14), key=2),
+        Table(RUN_SHEET_COLUMNS, run_sheet_rows(sheet), (6, 7, 28, 18, 19, 16), key=2),
     ]
     if sheet.hinweise:
         blocks += [Heading("Hinweise"), Bullets(tuple(sheet.hinweise))]
@@ -166,7 +166,7 @@ def _checklist(checklist: Checkliste) -> list[Block]:
     blocks: list[Block] = [Paragraph(checklist.zweck, "Zweck")]
     for section in checklist.abschnitte:
         rows = tuple((CHECKBOX, p.aufgabe, p.wer or "", p.bis_wann or "") for p in section.punkte)
-        blocks += [Heading(section.titel), Table(CHECKLIST_COLUMNS, rows, (3, 20, 7, 7), key=1)]
+        blocks += [Heading(section.titel), Table(CHECKLIST_COLUMNS, rows, (5, 19, 7, 7), key=1)]
     return blocks
 
 
@@ -189,7 +189,7 @@ def _time_plan(plan: Zeitplan) -> list[Block]:
         Paragraph(plan.zweck, "Zweck"),
         Paragraph("______________________ (tragen Sie in der Spalte »Datum« die Termine ein, "
                   "die sich rückwärts von diesem Tag ergeben)", "Datum der Veranstaltung"),
-        Table(TIME_PLAN_COLUMNS, rows, (3, 10, 6, 22, 7), key=3),
+        Table(TIME_PLAN_COLUMNS, rows, (5, 10, 6, 18, 9), key=3),
     ]
 
 

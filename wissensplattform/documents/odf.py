@@ -15,6 +15,7 @@ HEAD_STYLE = "WpKopfzelle"
 BOLD_STYLE = "WpFett"
 ROW_STYLE = "WpZeile"
 BOX_STYLE = "WpKaestchen"
+HEAD_TEXT_STYLE = "WpKopftext"
 # Text width in cm on A4 with the template's 2 cm margins (landscape margins 1.5 cm).
 PORTRAIT_WIDTH = 17.0
 LANDSCAPE_WIDTH = 26.7
@@ -53,6 +54,7 @@ def _styles(doc: OdfDocument) -> None:
     box = Style("paragraph", name=BOX_STYLE)
     box.set_properties({"fo:font-size": "14pt"}, area="text")  # tick boxes large enough to tick with a pen
     doc.insert_style(box, automatic=True)
+    doc.insert_style(Style("paragraph", name=HEAD_TEXT_STYLE, area="text", bold=True), automatic=True)
     # fo:keep-together on rows: a row is never split across two pages.
     row_style = Style("table-row", name=ROW_STYLE)
     row_style.set_properties({"fo:keep-together": "always"}, area="table-row")
@@ -116,6 +118,7 @@ def _row(values, style: str) -> Row:
     row = Row(style=ROW_STYLE)
     for text in values:
         cell = Cell(style=style)
-        cell.append(OdfParagraph(text, style=BOX_STYLE if text == CHECKBOX else None))
+        paragraph_style = HEAD_TEXT_STYLE if style == HEAD_STYLE else BOX_STYLE if text == CHECKBOX else None
+        cell.append(OdfParagraph(text, style=paragraph_style))
         row.append(cell)
     return row

@@ -73,7 +73,10 @@ def _table(doc, block: Table) -> None:
     if block.widths:
         usable = 25.0 if doc.sections[0].orientation == WD_ORIENT.LANDSCAPE else 16.0
         total = sum(block.widths)
+        # Word reads the cell widths, LibreOffice the table grid: set both.
+        table.autofit = False
         for column, width in zip(table.columns, block.widths):
+            column.width = Cm(usable * width / total)
             for cell in column.cells:
                 cell.width = Cm(usable * width / total)
 
