@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from wissensplattform.sandbox import CHROMIUM, CHROMIUM_ARGS, build_site, copy_sources, serve  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real build (`mkdocs build --strict`) of `project` into `site_dir`."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources and data (no site, no venv) to change and build in a test."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
+    return copy_sources(ROOT, target)
 
 
 @pytest.fixture(scope="session")
@@ -44,19 +29,8 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def server(site) -> str:
     """The built site served on a free loopback port; yields its base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-CHROMIUM = "/usr/bin/chromium"
-# Flags that keep Chromium from calling home on a closed network (see the machine notes).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

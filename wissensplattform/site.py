@@ -62,16 +62,19 @@ def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 # Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
 from wissensplattform.knowledge_pages import knowledge_pages, with_knowledge_models, write_checklist  # noqa: E402
+from wissensplattform.mappages import map_pages, write_map_files  # noqa: E402
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     profile_pages,
     overview_pages,
     field_reference_pages,
+    map_pages,
     knowledge_pages,
     toolbox_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
+    write_map_files,
     write_checklist,
     write_downloads,
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wissensplattform.catalog import Catalog, Entry
 from wissensplattform.citations import Footnote, Footnotes
+from wissensplattform.contexts.karte import MiniMapContext, mini_map_context
 from wissensplattform.contexts.knowledge import ProfilWissen, profile_knowledge
 from wissensplattform.dates import german_date, sort_key
 from wissensplattform.gazetteer import Position
@@ -69,6 +70,7 @@ class ProfileContext:
     belegt: int
     felder: int
     source_path: str
+    minikarte: MiniMapContext | None = None
     wissen: ProfilWissen | None = None
     fallstudie_fakten: tuple[Item, ...] = ()
 
@@ -110,14 +112,17 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         notes.cite(beleg)
     if initiative.koordinaten:
         notes.cite(initiative.koordinaten)
+    position = locate(initiative)
     wissen = profile_knowledge(catalog, entry)
     fakten = tuple(_item(a, notes) for a in wissen.kurzfakten) if wissen else ()
     return ProfileContext(
         slug=entry.slug, name=initiative.name, kurzname=initiative.kurzname, namensvarianten=varianten,
         typ=initiative.typ.label, ebene=initiative.ebene.label, einordnung_note=einordnung_note,
-        land=land, ort=ort, gruendung=gruendung, website=website, position=locate(initiative),
+        land=land, ort=ort, gruendung=gruendung, website=website, position=position,
         sections=sections, chronik=chronik, footnotes=tuple(notes.notes),
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
         source_path=entry.path, wissen=wissen, fallstudie_fakten=fakten,
+        minikarte=mini_map_context(f"initiativen/{entry.slug}/", position, initiative.name, initiative.typ,
+                                   initiative.ebene, land.text if land else None),
     )

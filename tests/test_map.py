@@ -1,0 +1,324 @@
+"""The map page (/karte/), the profiles' mini-maps and their privacy rules, on the built site in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from ruamel.yaml import YAML
+from shapely.geometry import Point
+
+from conftest import ROOT, build_site, copy_project
+from wissensplattform.catalog import load_catalog
+from wissensplattform.laender import LAENDER_FILE, laender
+from wissensplattform.sandbox import serve
+from wissensplattform.models.initiative import Ebene
+from wissensplattform.positions import locate
+from wissensplattform.study import table_1
+
+TILE_HOST = "tile.openstreetmap.org"
+CONSENT_BUTTON = "Hintergrundkarte von OpenStreetMap laden"
+# Table 1 of the study, cell Mischtyp × Lokal (III.2.3), as the issue names it.
+MISCHTYP_LOKAL = {
+    "Masterplan Industrie der Stadt Frankfurt am Main",
+    "Stärkungsinitiative Industrie (Mülheim an der Ruhr)",
+    "Unternehmensnetzwerk Motzener Straße e.V.",
+    "Aachener Industrie-Dialog",
+}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT)
+
+
+class ListItems(HTMLParser):
+    """The entries of the list under the map, as the HTML from the build has them (no JavaScript)."""
+
+    def __init__(self):
+        super().__init__()
+        self.items: list[dict] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "ul" and attrs.get("id") == "wp-karte-liste":
+            self._depth = 1
+        elif tag == "li" and self._depth:
+            self.items.append({**attrs, "text": ""})
+
+    def handle_endtag(self, tag):
+        if tag == "ul" and self._depth:
+            self._depth = 0
+
+    def handle_data(self, data):
+        if self._depth and self.items:
+            self.items[-1]["text"] += data
+
+
+def list_items(site: Path) -> list[dict]:
+    parser = ListItems()
+    parser.feed((site / "karte" / "index.html").read_text(encoding="utf-8"))
+    return parser.items
+
+
+def open_map(page, url: str) -> None:
+    """Load a map page and wait until its markers and Länder outlines are drawn."""
+    page.goto(url)
+    page.wait_for_selector("[data-wp-karte][data-wp-bereit=ja]", state="attached")
+
+
+def block_other_hosts(page, base: str) -> list[str]:
+    """Abort every request that is not to the site itself (nothing really goes out); return their URLs."""
+    outside: list[str] = []
+
+    def handle(route):
+        url = route.request.url
+        if url.startswith(base) or url.startswith("data:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return outside
+
+
+def test_list_under_the_map_is_in_the_html_with_every_initiative(site, catalog):
+    items = {item["data-kennung"]: item for item in list_items(site)}
+    assert set(items) == {entry.slug for entry in catalog.entries}
+    for entry in catalog.entries:
+        item = items[entry.slug]
+        assert entry.initiative.name in item["text"]
+        assert ("ohne Kartenposition" in item["text"]) == (locate(entry.initiative) is None), entry.slug
+
+
+def test_filters_are_labelled_form_controls(site):
+    html = (site / "karte" / "index.html").read_text(encoding="utf-8")
+    for name in ("typ", "ebene", "land", "name"):
+        control = re.search(rf'<(select|input)[^>]*id="(wp-filter-{name})"[^>]*name="{name}"', html)
+        assert control, name
+        assert f'<label for="{control.group(2)}">' in html
+
+
+def test_map_holds_one_marker_per_position(server, page, catalog):
+    positions = sum(locate(entry.initiative) is not None for entry in catalog.entries)
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    assert positions > 0
+    assert page.evaluate("wpKarte.markerCount()") == positions
+    assert page.evaluate("wpKarte.visibleCount()") == positions
+
+
+def test_filter_mischtyp_lokal_shows_the_four_initiatives_of_table_1(server, page, catalog):
+    expected = {name for name, cell in table_1().items() if cell == ("mischtyp", "lokal")}
+    assert expected == MISCHTYP_LOKAL
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/?typ=mischtyp&ebene=lokal")
+    assert page.locator("#wp-filter-typ").input_value() == "mischtyp"
+    assert page.locator("#wp-filter-ebene").input_value() == "lokal"
+    shown = page.locator("#wp-karte-liste > li:not([hidden]) > a").all_inner_texts()
+    assert set(shown) == MISCHTYP_LOKAL and len(shown) == 4
+    with_position = sum(1 for e in catalog.entries if e.initiative.name in MISCHTYP_LOKAL and locate(e.initiative))
+    assert page.evaluate("wpKarte.visibleCount()") == with_position
+    assert "4 von" in page.locator("#wp-treffer").inner_text()
+
+
+def test_filters_update_list_map_and_url_together(server, page, catalog):
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    page.select_option("#wp-filter-ebene", "landesweit")
+    assert "ebene=landesweit" in page.url
+    landesweit = [e for e in catalog.entries if e.initiative.ebene is Ebene.LANDESWEIT]
+    assert page.locator("#wp-karte-liste > li:not([hidden])").count() == len(landesweit)
+    assert page.evaluate("wpKarte.visibleCount()") == sum(locate(e.initiative) is not None for e in landesweit)
+    page.select_option("#wp-filter-ebene", "")
+    name = catalog.entries[0].initiative.name
+    page.fill("#wp-filter-name", name.upper())
+    shown = page.locator("#wp-karte-liste > li:not([hidden]) > a").all_inner_texts()
+    assert name in shown
+    assert all(name.lower() in text.lower() for text in shown)
+    assert "name=" in page.url and "ebene" not in page.url
+
+
+def test_markers_and_clusters_have_accessible_names(server, page, catalog):
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    titles = page.evaluate("wpKarte.titles()")
+    remaining = list(titles)
+    for entry in catalog.entries:
+        if locate(entry.initiative):
+            title = next(t for t in remaining if t.startswith(entry.initiative.name + " ("))
+            remaining.remove(title)
+    assert remaining == []
+    # Once the clusters have settled, single markers plus the clusters' counts are all visible markers.
+    page.wait_for_function("""() => {
+        const clusters = [...document.querySelectorAll('.marker-cluster > div')];
+        const inClusters = clusters.reduce((n, d) => n + parseInt(d.title, 10), 0);
+        return inClusters + document.querySelectorAll('.wp-marker-huelle').length === wpKarte.visibleCount();
+    }""")
+    for title in page.locator(".marker-cluster > div").evaluate_all("els => els.map(e => e.title)"):
+        assert re.fullmatch(r"\d+ Initiativen", title)
+    for label in page.locator(".wp-marker-huelle").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))"):
+        assert label in titles
+
+
+def test_legend_explains_shapes_in_words(site):
+    html = (site / "karte" / "index.html").read_text(encoding="utf-8")
+    legend = html[html.index('class="wp-legende"'):]
+    for words in ("Kreis", "Quadrat", "landesweit", "Buchstabe N", "Buchstabe M", "Buchstabe X"):
+        assert words in legend
+
+
+def test_landesweit_initiatives_sit_inside_their_land(catalog):
+    outlines = laender()
+    for entry in catalog.entries:
+        initiative = entry.initiative
+        if initiative.ebene is Ebene.LANDESWEIT and initiative.bundesland and not initiative.koordinaten:
+            position = locate(initiative)
+            assert outlines[initiative.bundesland.wert].contains(Point(position.lon, position.lat)), entry.slug
+
+
+def test_laender_outlines_are_small_and_complete():
+    data = json.loads(LAENDER_FILE.read_text(encoding="utf-8"))
+    assert len(data["features"]) == 16
+    assert LAENDER_FILE.stat().st_size < 300_000
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html"))
+
+
+def test_no_page_requests_another_host(server, site, page):
+    outside = block_other_hosts(page, server)
+    pages = all_pages(site)
+    assert "karte" in pages
+    for path in pages:
+        page.goto(server + (f"{path}/" if path else ""))
+        page.wait_for_load_state("networkidle")
+        assert outside == [], path
+
+
+def test_tiles_only_after_the_click_and_consent_can_be_remembered_and_revoked(server, page):
+    outside = block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+    with page.expect_request(lambda request: TILE_HOST in request.url):
+        page.get_by_role("button", name=CONSENT_BUTTON).click()
+    assert outside and all(urlsplit(url).hostname == TILE_HOST for url in outside)
+
+    # Not remembered: the next visit asks again.
+    outside.clear()
+    open_map(page, server + "karte/")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+
+    # Remembered: tiles load at once on the next visit, until revoked.
+    page.get_by_label("Entscheidung in diesem Browser merken").check()
+    page.get_by_role("button", name=CONSENT_BUTTON).click()
+    outside.clear()
+    with page.expect_request(lambda request: TILE_HOST in request.url):
+        open_map(page, server + "karte/")
+    page.get_by_role("button", name="Hintergrundkarte von OpenStreetMap entfernen").click()
+    outside.clear()
+    open_map(page, server + "karte/")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+    assert page.get_by_role("button", name=CONSENT_BUTTON).is_visible()
+
+
+def test_profile_mini_map_shows_the_initiative_or_nothing(server, site, page, catalog):
+    block_other_hosts(page, server)
+    with_position = next(e for e in catalog.entries if locate(e.initiative))
+    open_map(page, server + f"initiativen/{with_position.slug}/")
+    marker = page.locator(".wp-marker-huelle")
+    assert marker.count() == 1
+    assert marker.get_attribute("title") == with_position.initiative.name
+    without = [e for e in catalog.entries if locate(e.initiative) is None]
+    for entry in without:
+        html = (site / "initiativen" / entry.slug / "index.html").read_text(encoding="utf-8")
+        assert "data-wp-karte" not in html
+
+
+def test_html_in_a_name_is_shown_as_text_in_popup_and_list(tmp_path, browser):
+    project = copy_project(tmp_path / "projekt")
+    path = sorted((project / "initiatives").glob("*.yaml"))[0]
+    yaml = YAML()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    data["name"] = "Test <script>window.wpXss = 1</script> & <b>Co</b>"
+    data["koordinaten"] = {"lat": 50.0, "lon": 8.0, "quelle": "studie-2018", "stelle": "III.2.3, Tabelle 1",
+                           "anmerkung": "Testdaten"}
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve(tmp_path / "site") as base:
+        block_other_hosts(page, base)
+        open_map(page, base + "karte/")
+        item = page.locator(f'#wp-karte-liste > li[data-kennung="{path.stem}"] > a')
+        assert item.inner_text() == data["name"]
+        assert page.evaluate(f"wpKarte.openPopup({json.dumps(path.stem)})")
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert data["name"] in popup.inner_text()
+        assert popup.locator("script, b").count() == 0
+        assert page.evaluate("window.wpXss") is None
+        open_map(page, base + f"initiativen/{path.stem}/")
+        assert page.evaluate("window.wpXss") is None
+    page.close()
+    assert dialogs == []
+
+
+def test_without_javascript_the_list_is_complete_and_nothing_is_fetched(server, browser, catalog):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    outside = block_other_hosts(page, server)
+    page.goto(server + "karte/")
+    assert page.locator("#wp-karte-liste > li:visible").count() == len(catalog.entries)
+    assert not page.get_by_role("button", name=CONSENT_BUTTON).is_visible()
+    assert outside == []
+    context.close()
+
+
+def test_a_marker_opens_its_popup_from_the_keyboard(server, page, catalog):
+    block_other_hosts(page, server)
+    names = [e.initiative.name for e in catalog.entries]
+    # An initiative whose name is part of no other name: the name filter leaves exactly its marker.
+    name = next(e.initiative.name for e in catalog.entries
+                if locate(e.initiative) and sum(e.initiative.name.lower() in n.lower() for n in names) == 1)
+    open_map(page, server + "karte/?" + urlencode({"name": name}))
+    assert page.evaluate("wpKarte.visibleCount()") == 1
+    marker = page.locator(".wp-marker-huelle")
+    assert marker.get_attribute("tabindex") == "0"
+    assert marker.get_attribute("aria-label").startswith(name + " (")
+    marker.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("a").inner_text() == name
+
+
+@pytest.mark.parametrize("path", ["karte/", "karte/?typ=mischtyp&ebene=lokal", "daten/",
+                                  "initiativen/aachener-industrie-dialog/",
+                                  "initiativen/industriedialog-baden-wuerttemberg/"])
+def test_map_pages_pass_axe_wcag_21_aa(server, page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    block_other_hosts(page, server)
+    page.goto(server + path)
+    if path != "daten/":
+        page.wait_for_selector("[data-wp-karte][data-wp-bereit=ja]", state="attached")
+    # The theme's header tabs and footer are checked by the site-wide accessibility tests.
+    result = Axe().run(page, context={"exclude": [[".md-header"], [".md-tabs"], [".md-footer"]]},
+                       options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    assert not violations, violations

@@ -1,0 +1,29 @@
+"""The map feature's pages and files: /karte/, /daten/, the open-data exports and the Länder outlines."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from wissensplattform.catalog import Catalog
+from wissensplattform.contexts.daten import daten_context
+from wissensplattform.contexts.karte import KARTE_URL, karten_context
+from wissensplattform.laender import LAENDER_FILE, LAENDER_URL
+from wissensplattform.opendata import DATEN_DIR, write_open_data
+from wissensplattform.rendering import render
+from wissensplattform.site import GeneratedPage
+
+
+def map_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+    yield GeneratedPage(f"{KARTE_URL}index.md", render("karte.md.j2", k=karten_context(catalog), page_url=KARTE_URL))
+    yield GeneratedPage(f"{DATEN_DIR}/index.md", render("daten.md.j2", d=daten_context(), page_url=f"{DATEN_DIR}/"),
+                        "wissensplattform/opendata.py")
+
+
+def write_map_files(catalog: Catalog, site_dir: Path) -> None:
+    """Output writer: the open-data exports and the Länder outlines the maps load."""
+    write_open_data(catalog, site_dir)
+    target = site_dir / LAENDER_URL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(LAENDER_FILE, target)
