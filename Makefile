@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build build-release test benchmark pruefen formatieren schema clean
+.PHONY: serve build build-release test benchmark pruefen formatieren schema office-check clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ formatieren: $(VENV)/.installed
 
 schema: $(VENV)/.installed
 	$(PY) scripts/schema
+
+office-check: $(VENV)/.installed
+	$(PY) scripts/office-check
 
 clean:
 	rm -rf site $(VENV)

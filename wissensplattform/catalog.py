@@ -19,13 +19,15 @@ from wissensplattform.models import Initiative, Quelle, Quellenregister
 from wissensplattform.models.initiative import PROFILE_FIELDS
 from wissensplattform.models.common import SLUG_PATTERN
 from wissensplattform.models.knowledge import KNOWLEDGE_DIRECTORIES
+from wissensplattform.models.toolbox import Modul
 from wissensplattform.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
 from wissensplattform.problems import DataError, Problem, Schwere
 
 INITIATIVES_DIR = "initiatives"
 SOURCES_FILE = "quellen.yaml"
+TOOLBOX_DIR = "toolbox"
 # Folders of data files and the model of each; features add theirs here.
-DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, **KNOWLEDGE_DIRECTORIES}
+DATA_DIRECTORIES: dict[str, type[BaseModel]] = {INITIATIVES_DIR: Initiative, **KNOWLEDGE_DIRECTORIES, TOOLBOX_DIR: Modul}
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Catalog:
     entries: list[Entry]
     warnings: list[Problem] = field(default_factory=list)
     wissen: Any = None
+    toolbox: list[Record] = field(default_factory=list)
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -79,11 +82,15 @@ def load_catalog(root: Path) -> Catalog:
     # Imported here: the knowledge loader builds on this module's `load_directory`.
     from wissensplattform.knowledge import load_knowledge
     wissen = load_knowledge(root, entries, problems, sources if register else None)
+    toolbox = load_directory(root, TOOLBOX_DIR, Modul, problems, sources if register else None)
+    # Imported here: the toolbox checks build on this module's records.
+    from wissensplattform.toolbox import toolbox_problems
+    problems.extend(toolbox_problems(toolbox, entries))
     errors = [p for p in problems if p.schwere is Schwere.FEHLER]
     warnings = [p for p in problems if p.schwere is Schwere.WARNUNG]
     if errors:
         raise DataError(errors, warnings)
-    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, wissen=wissen)
+    return Catalog(root=root, sources=sources, entries=entries, warnings=warnings, wissen=wissen, toolbox=toolbox)
 
 
 def data_files(root: Path) -> list[tuple[Path, type[BaseModel]]]:

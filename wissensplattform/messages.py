@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "datum_zukunft": "Das Datum »{wert}« liegt in der Zukunft.",
     "jahr_zukunft": "Das Jahr {wert} liegt in der Zukunft.",
     "ausserhalb_deutschlands": "Die Koordinate »{wert}« ({achse}) liegt außerhalb Deutschlands.",
+    "zeitfolge": "Die Zeile ab {wert} schließt nicht an die vorige an (Beginn {vorher}, Dauer {dauer} Minuten).",
+    "zellenzahl": "Eine Beispielzeile hat {wert} Zellen, die Tabelle aber {spalten} Spalten.",
 }
 
 HINTS: dict[str, str] = {
@@ -51,6 +53,8 @@ HINTS: dict[str, str] = {
     "datum_zukunft": "Tragen Sie nur Ereignisse ein, die stattgefunden haben.",
     "jahr_zukunft": "Tragen Sie das Jahr ein, in dem die Initiative gegründet wurde.",
     "ausserhalb_deutschlands": "Breite (lat) liegt zwischen 47,2 und 55,1, Länge (lon) zwischen 5,8 und 15,1.",
+    "zeitfolge": "Beginn plus Dauer einer Zeile ergibt den Beginn der nächsten Zeile.",
+    "zellenzahl": "Geben Sie jeder Beispielzeile so viele Zellen, wie `spalten` nennt.",
 }
 
 # Forms that `string_pattern_mismatch` errors expect, by the pattern in the schema.

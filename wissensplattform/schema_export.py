@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 from wissensplattform.models import Initiative, Quellenregister
+from wissensplattform.models.toolbox import Modul
 
 SCHEMA_DIR = "schema"
 # File name → model; editors' YAML files point at these with `# yaml-language-server: $schema=…`.
 SCHEMAS = {
     "initiative.schema.json": Initiative,
     "quellen.schema.json": Quellenregister,
+    "werkzeugkiste-modul.schema.json": Modul,
 }
 
 

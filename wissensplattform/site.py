@@ -18,6 +18,7 @@ from wissensplattform.history import last_changed
 from wissensplattform.legal import legal_pages
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
+from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, with_toolbox_models, write_downloads
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     for entry in catalog.entries:
         src = f"initiativen/{entry.slug}.md"
         context = profile_context(entry, catalog, stand[entry.path])
-        yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src)), entry.path)
+        yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src),
+                                        steckbrief=downloads_for(catalog).steckbrief(entry.slug)), entry.path)
 
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
@@ -55,7 +57,7 @@ def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage("mitwirken/feldreferenz.md",
-                        render("field_reference.md.j2", models=with_knowledge_models(model_docs(Initiative) + model_docs(Quelle))),
+                        render("field_reference.md.j2", models=with_toolbox_models(with_knowledge_models(model_docs(Initiative) + model_docs(Quelle)))),
                         "wissensplattform/models/initiative.py")
 
 
@@ -71,10 +73,12 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     legal_pages,
     map_pages,
     knowledge_pages,
+    toolbox_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
     write_map_files,
     write_checklist,
+    write_downloads,
 ]
 
 

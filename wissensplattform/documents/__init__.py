@@ -1,0 +1,1 @@
+"""Printable and editable documents (PDF, DOCX, ODT) built from one neutral description."""

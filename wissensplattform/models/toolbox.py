@@ -1,0 +1,220 @@
+"""The schema of the Werkzeugkiste: one YAML file per module in ``toolbox/``, German keys.
+
+What the study reports (a format used in a model region) is a `TextAngabe` with its source;
+method content the project writes itself sits in fields whose `literatur` names the method
+literature it follows, and is shown as "Redaktioneller Inhalt".
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from wissensplattform.models.common import Beleg, Datum, EditorModel, Slug, Text, TextAngabe
+
+Uhrzeit = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", examples=["09:30"])]
+
+
+class Beteiligungsstufe(str, Enum):
+    """Stufe der Beteiligung, die ein Format erreicht (Information, Konsultation, Mitgestaltung)."""
+
+    @property
+    def label(self) -> str:
+        return {"information": "Information", "konsultation": "Konsultation", "mitgestaltung": "Mitgestaltung"}[self.value]
+
+    INFORMATION = "information"
+    KONSULTATION = "konsultation"
+    MITGESTALTUNG = "mitgestaltung"
+
+
+class Modus(str, Enum):
+    """Ob ein Format vor Ort, online oder in beiden Formen stattfindet."""
+
+    @property
+    def label(self) -> str:
+        return {"analog": "analog (vor Ort)", "digital": "digital (online)", "analog-und-digital": "analog oder digital"}[self.value]
+
+    ANALOG = "analog"
+    DIGITAL = "digital"
+    ANALOG_UND_DIGITAL = "analog-und-digital"
+
+
+class Gruppengroesse(str, Enum):
+    """Größenklasse der Gruppe, für den Filter der Übersicht."""
+
+    @property
+    def label(self) -> str:
+        return {"klein": "klein (bis 20)", "mittel": "mittel (20 bis 50)", "gross": "groß (über 50)"}[self.value]
+
+    KLEIN = "klein"
+    MITTEL = "mittel"
+    GROSS = "gross"
+
+
+class Einsatz(TextAngabe):
+    """Ein belegter Einsatz eines Formats, etwa in einer Modellregion der Studie (Kapitel IV)."""
+
+    datum: Datum | None = Field(default=None, description="Datum des Einsatzes, wie die Quelle es nennt.",
+                                examples=["2017-06-30"])
+    modellregion: Slug | None = Field(default=None, description="Kennung der Modellregion (Kapitel IV).",
+                                      examples=["krefeld"])
+    initiative: Slug | None = Field(default=None, description="Kennung (Dateiname) der Initiative in `initiatives/`.",
+                                    examples=["zukunft-durch-industrie"])
+
+
+class Methodenabschnitt(EditorModel):
+    """Ein redaktioneller Textabschnitt mit der Methodenliteratur, der er folgt."""
+
+    titel: Text = Field(description="Überschrift des Abschnitts.")
+    absaetze: list[Text] = Field(default_factory=list, description="Absätze (Fließtext).")
+    punkte: list[Text] = Field(default_factory=list, description="Aufzählungspunkte.")
+    literatur: list[Beleg] = Field(default_factory=list,
+                                   description="Methodenliteratur, der der Abschnitt folgt (Kennungen aus `quellen.yaml`).")
+
+
+class Format(EditorModel):
+    """Steckbrief eines Veranstaltungsformats (Modul 1), immer in derselben Gliederung."""
+
+    kennung: Slug = Field(description="Dauerhafte Kennung, z. B. für Links.", examples=["world-cafe"])
+    name: Text = Field(description="Name des Formats.", examples=["World Café"])
+    zweck: Text = Field(description="Wozu das Format dient, in einem Satz.")
+    teilnehmende: Text = Field(description="Zahl und Art der Teilnehmenden.", examples=["12 bis 100 Personen"])
+    gruppengroesse: list[Gruppengroesse] = Field(min_length=1, description="Größenklassen, für die das Format passt.")
+    dauer: Text = Field(description="Übliche Dauer.", examples=["2 bis 3 Stunden"])
+    beteiligungsstufe: Beteiligungsstufe = Field(description="Beteiligungsstufe: information, konsultation oder mitgestaltung.")
+    modus: Modus = Field(description="analog, digital oder analog-und-digital.")
+    ablauf: list[Text] = Field(min_length=1, description="Die Schritte des Ablaufs in ihrer Reihenfolge.")
+    organisation: list[Text] = Field(default_factory=list, description="Organisation und Material.")
+    hinweise: list[Text] = Field(default_factory=list, description="Worauf zu achten ist.")
+    nicht_geeignet: list[Text] = Field(default_factory=list, description="Wann das Format nicht geeignet ist.")
+    varianten: list[Text] = Field(default_factory=list, description="Abwandlungen des Formats.")
+    ablaufplan: Slug | None = Field(default=None, description="Kennung des Ablaufplans in Modul 8, falls es einen gibt.")
+    literatur: list[Beleg] = Field(default_factory=list, description="Methodenliteratur, der die Beschreibung folgt; leer, wenn keine zugrunde liegt.")
+    studie: list[TextAngabe] = Field(default_factory=list, description="Was die Studie über das Format sagt, mit Beleg.")
+    einsaetze: list[Einsatz] = Field(default_factory=list, description="Belegte Einsätze in Modellregionen und Initiativen.")
+
+
+class Zeile(EditorModel):
+    """Eine Zeile eines Ablaufplans."""
+
+    zeit: Uhrzeit = Field(description="Beginn (Uhrzeit SS:MM, in Anführungszeichen).")
+    dauer: int = Field(ge=1, le=600, description="Dauer in Minuten.", examples=[20])
+    schritt: Text = Field(description="Was in diesem Schritt geschieht.")
+    methode: Text = Field(description="Wie gearbeitet wird.")
+    material: Text = Field(description="Was gebraucht wird; »–« wenn nichts.")
+    verantwortlich: Text = Field(description="Wer den Schritt leitet.", examples=["Moderation"])
+
+
+def _minutes(zeit: str) -> int:
+    hours, minutes = zeit.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+class Ablaufplan(EditorModel):
+    """Ablaufplan (Drehbuch) eines Formats (Modul 8): eine Tabelle mit Zeit, Dauer, Schritt, Methode, Material, Verantwortlich."""
+
+    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `ablaufplan-<kennung>`.", examples=["world-cafe"])
+    titel: Text = Field(description="Name des Formats, wie er im Titel steht.", examples=["World Café"])
+    format: Slug | None = Field(default=None, description="Kennung des Format-Steckbriefs in Modul 1.")
+    zweck: Text = Field(description="Wozu die Veranstaltung dient.")
+    teilnehmende: Text = Field(description="Für wie viele und welche Teilnehmenden der Plan gedacht ist.")
+    zeilen: list[Zeile] = Field(min_length=2, description="Die Schritte in zeitlicher Folge.")
+    hinweise: list[Text] = Field(default_factory=list, description="Hinweise zur Anpassung.")
+    literatur: list[Beleg] = Field(default_factory=list, description="Methodenliteratur, der der Plan folgt.")
+    studie: list[TextAngabe] = Field(default_factory=list, description="Was die Studie über den Einsatz sagt, mit Beleg.")
+
+    @model_validator(mode="after")
+    def _times_follow(self) -> "Ablaufplan":
+        # A run-sheet whose times do not add up misleads whoever prints it.
+        for before, after in zip(self.zeilen, self.zeilen[1:]):
+            if _minutes(before.zeit) + before.dauer != _minutes(after.zeit):
+                raise PydanticCustomError("zeitfolge", "times do not add up",
+                                          {"wert": after.zeit, "vorher": before.zeit, "dauer": before.dauer})
+        return self
+
+
+class Checkpunkt(EditorModel):
+    """Ein Punkt einer Checkliste; `wer` und `bis_wann` dürfen leer bleiben (zum Ausfüllen)."""
+
+    aufgabe: Text = Field(description="Was zu erledigen ist.")
+    wer: Text | None = Field(default=None, description="Vorschlag, wer zuständig ist.")
+    bis_wann: Text | None = Field(default=None, description="Vorschlag für die Frist.", examples=["4 Wochen vorher"])
+
+
+class Checklistenabschnitt(EditorModel):
+    """Ein Abschnitt einer Checkliste mit Überschrift und Punkten."""
+
+    titel: Text = Field(description="Überschrift, z. B. »Ort und Raum«.")
+    punkte: list[Checkpunkt] = Field(min_length=1, description="Die Punkte des Abschnitts.")
+
+
+class Checkliste(EditorModel):
+    """Eine Checkliste (Modul 5): Punkte zum Abhaken mit den Spalten Wer und Bis wann."""
+
+    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `checkliste-<kennung>`.", examples=["veranstaltungsplanung"])
+    titel: Text = Field(description="Titel der Checkliste.")
+    zweck: Text = Field(description="Wofür die Checkliste gedacht ist.")
+    abschnitte: list[Checklistenabschnitt] = Field(min_length=1, description="Abschnitte mit ihren Punkten.")
+    literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der die Checkliste folgt.")
+
+
+class Zeitplanschritt(EditorModel):
+    """Ein Schritt des Zeitplans, gezählt in Wochen vor der Veranstaltung."""
+
+    wochen_vorher: int = Field(ge=0, le=52, description="Wie viele Wochen vor der Veranstaltung (0 = Veranstaltungswoche).")
+    aufgabe: Text = Field(description="Was zu tun ist.")
+    wer: Text | None = Field(default=None, description="Vorschlag, wer zuständig ist.")
+
+
+class Zeitplan(EditorModel):
+    """Ein Zeitplan (Modul 5), der vom Veranstaltungstermin rückwärts zählt."""
+
+    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `zeitplan-<kennung>`.", examples=["veranstaltung"])
+    titel: Text = Field(description="Titel des Zeitplans.")
+    zweck: Text = Field(description="Wofür der Zeitplan gedacht ist.")
+    schritte: list[Zeitplanschritt] = Field(min_length=1, description="Die Schritte; sie werden nach `wochen_vorher` geordnet.")
+    literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der der Zeitplan folgt.")
+
+
+class Tabelle(EditorModel):
+    """Eine auszufüllende Tabelle einer Vorlage."""
+
+    spalten: list[Text] = Field(min_length=2, description="Spaltenköpfe.")
+    beispiel: list[list[str]] = Field(default_factory=list, description="Beispielzeilen (je so viele Zellen wie Spalten).")
+    leerzeilen: int = Field(default=5, ge=0, le=30, description="Leere Zeilen zum Ausfüllen.")
+
+    @model_validator(mode="after")
+    def _rows_fit(self) -> "Tabelle":
+        for row in self.beispiel:
+            if len(row) != len(self.spalten):
+                raise PydanticCustomError("zellenzahl", "row length", {"wert": len(row), "spalten": len(self.spalten)})
+        return self
+
+
+class Vorlage(EditorModel):
+    """Eine Vorlage (Module 3 und 9): Text mit Platzhaltern in [eckigen Klammern] und/oder eine Tabelle."""
+
+    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `vorlage-<kennung>`.", examples=["einladung"])
+    titel: Text = Field(description="Titel der Vorlage.")
+    zweck: Text = Field(description="Wofür die Vorlage gedacht ist.")
+    abschnitte: list[Methodenabschnitt] = Field(default_factory=list, description="Textteile der Vorlage.")
+    tabelle: Tabelle | None = Field(default=None, description="Auszufüllende Tabelle.")
+    literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der die Vorlage folgt.")
+
+
+class Modul(EditorModel):
+    """Ein Modul der Werkzeugkiste (Studie, V.2). Der Dateiname ist die Kennung der Seite."""
+
+    nummer: int = Field(ge=1, le=9, description="Nummer des Moduls in der Studie (V.2).")
+    titel: Text = Field(description="Titel des Moduls.", examples=["Ablaufpläne"])
+    kurztext: Text = Field(description="Ein Satz für die Übersicht.")
+    studie: list[TextAngabe] = Field(min_length=1, description="Was die Studie über das Modul sagt, mit Beleg.")
+    abschnitte: list[Methodenabschnitt] = Field(default_factory=list, description="Redaktionelle Abschnitte.")
+    formate: list[Format] = Field(default_factory=list, description="Format-Steckbriefe (Modul 1).")
+    ablaufplaene: list[Ablaufplan] = Field(default_factory=list, description="Ablaufpläne (Modul 8).")
+    checklisten: list[Checkliste] = Field(default_factory=list, description="Checklisten (Modul 5).")
+    zeitplaene: list[Zeitplan] = Field(default_factory=list, description="Zeitpläne (Modul 5).")
+    vorlagen: list[Vorlage] = Field(default_factory=list, description="Vorlagen (Module 3 und 9).")
