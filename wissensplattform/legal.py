@@ -64,7 +64,7 @@ def check_settings(context: LegalContext, release: bool) -> None:
 
 
 def legal_pages(catalog: Catalog) -> Iterator["GeneratedPage"]:
-    # Imported here: site.py imports this module to register the generator.
+    # Imported here, so this module (e.g. `read_config`) can be imported before `site`, which registers it.
     from wissensplattform.site import GeneratedPage, page_url
 
     context = legal_context(read_config(catalog.root), TILE_HOSTS)

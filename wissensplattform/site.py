@@ -15,7 +15,6 @@ from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
-from wissensplattform.legal import legal_pages
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.rendering import render
 from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, with_toolbox_models, write_downloads
@@ -64,6 +63,7 @@ def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 # Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
 from wissensplattform.knowledge_pages import knowledge_pages, with_knowledge_models, write_checklist  # noqa: E402
 from wissensplattform.mappages import map_pages, write_map_files  # noqa: E402
+from wissensplattform.legal import legal_pages  # noqa: E402
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
