@@ -24,6 +24,18 @@ class EditorModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
 
 
+class LabelledEnum(str, Enum):
+    """An enum whose members are written `MEMBER = ("value", "Label für die Website")`."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
 class Bundesland(str, Enum):
     """The 16 Länder of the Federal Republic of Germany."""
 

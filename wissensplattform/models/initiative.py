@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 
 from pydantic import Field
 
@@ -13,6 +12,7 @@ from wissensplattform.models.common import (
     EditorModel,
     Erfolgsfaktor,
     JahrAngabe,
+    LabelledEnum,
     Koordinaten,
     OrtAngabe,
     Slug,
@@ -22,29 +22,20 @@ from wissensplattform.models.common import (
 )
 
 
-class Typ(str, Enum):
+class Typ(LabelledEnum):
     """The study's types of initiative (III.2.3)."""
 
-    NETZWERKORIENTIERT = "netzwerkorientiert"
-    MASSNAHMENORIENTIERT = "maßnahmenorientiert"
-    MISCHTYP = "mischtyp"
-
-    @property
-    def label(self) -> str:
-        return {"netzwerkorientiert": "Netzwerkorientiert", "maßnahmenorientiert": "Maßnahmenorientiert",
-                "mischtyp": "Mischtyp"}[self.value]
+    NETZWERKORIENTIERT = ("netzwerkorientiert", "Netzwerkorientiert")
+    MASSNAHMENORIENTIERT = ("maßnahmenorientiert", "Maßnahmenorientiert")
+    MISCHTYP = ("mischtyp", "Mischtyp")
 
 
-class Ebene(str, Enum):
+class Ebene(LabelledEnum):
     """The level an initiative acts on (III.2.2)."""
 
-    LOKAL = "lokal"
-    REGIONAL = "regional"
-    LANDESWEIT = "landesweit"
-
-    @property
-    def label(self) -> str:
-        return {"lokal": "Lokal", "regional": "Regional", "landesweit": "Landesweit"}[self.value]
+    LOKAL = ("lokal", "Lokal")
+    REGIONAL = ("regional", "Regional")
+    LANDESWEIT = ("landesweit", "Landesweit")
 
 
 class Initiative(EditorModel):

@@ -7,51 +7,38 @@ literature it follows, and is shown as "Redaktioneller Inhalt".
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from wissensplattform.models.common import Beleg, Datum, EditorModel, Slug, Text, TextAngabe
+from wissensplattform.models.common import Beleg, Datum, EditorModel, LabelledEnum, Slug, Text, TextAngabe
 
 Uhrzeit = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", examples=["09:30"])]
 
 
-class Beteiligungsstufe(str, Enum):
+class Beteiligungsstufe(LabelledEnum):
     """Stufe der Beteiligung, die ein Format erreicht (Information, Konsultation, Mitgestaltung)."""
 
-    @property
-    def label(self) -> str:
-        return {"information": "Information", "konsultation": "Konsultation", "mitgestaltung": "Mitgestaltung"}[self.value]
-
-    INFORMATION = "information"
-    KONSULTATION = "konsultation"
-    MITGESTALTUNG = "mitgestaltung"
+    INFORMATION = ("information", "Information")
+    KONSULTATION = ("konsultation", "Konsultation")
+    MITGESTALTUNG = ("mitgestaltung", "Mitgestaltung")
 
 
-class Modus(str, Enum):
+class Modus(LabelledEnum):
     """Ob ein Format vor Ort, online oder in beiden Formen stattfindet."""
 
-    @property
-    def label(self) -> str:
-        return {"analog": "analog (vor Ort)", "digital": "digital (online)", "analog-und-digital": "analog oder digital"}[self.value]
-
-    ANALOG = "analog"
-    DIGITAL = "digital"
-    ANALOG_UND_DIGITAL = "analog-und-digital"
+    ANALOG = ("analog", "analog (vor Ort)")
+    DIGITAL = ("digital", "digital (online)")
+    ANALOG_UND_DIGITAL = ("analog-und-digital", "analog oder digital")
 
 
-class Gruppengroesse(str, Enum):
+class Gruppengroesse(LabelledEnum):
     """Größenklasse der Gruppe, für den Filter der Übersicht."""
 
-    @property
-    def label(self) -> str:
-        return {"klein": "klein (bis 20)", "mittel": "mittel (20 bis 50)", "gross": "groß (über 50)"}[self.value]
-
-    KLEIN = "klein"
-    MITTEL = "mittel"
-    GROSS = "gross"
+    KLEIN = ("klein", "klein (bis 20)")
+    MITTEL = ("mittel", "mittel (20 bis 50)")
+    GROSS = ("gross", "groß (über 50)")
 
 
 class Einsatz(TextAngabe):
