@@ -38,7 +38,7 @@ def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None,
 
 def copy_sources(root: Path, target: Path) -> Path:
     """A copy of the project's sources and data (no site, no venv, no history) to change and build."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", ".cache")
     shutil.copytree(root, target, ignore=ignore)
     return target
 

@@ -1,12 +1,13 @@
 """Scaling benchmark of the whole build: N synthetic initiatives against bare mkdocs-material (scripts/benchmark).
 
-(The map page's own figures are in `benchmark.py`, scripts/benchmark-karte.)
+(The map page's own figures are in `map_benchmark.py`, scripts/benchmark-karte.)
 
 The synthetic initiatives exist only in a temporary copy of the project; they are never part of the site.
 """
 
 from __future__ import annotations
 
+import random
 import resource
 import tempfile
 import time
@@ -17,7 +18,7 @@ import yaml
 
 from wissensplattform.catalog import INITIATIVES_DIR
 from wissensplattform.models import Initiative
-from wissensplattform.models.common import Kriterium
+from wissensplattform.models.common import LAT_RANGE, LON_RANGE, Kriterium
 from wissensplattform.models.initiative import Ebene, Typ
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +37,11 @@ _PROSE = ("Unternehmen, Kammern, Gewerkschaften und Verwaltung arbeiten in regel
           "um die Akzeptanz der Industrie in der Region zu stärken und Fachkräfte zu gewinnen.")
 
 
-def synthetic_initiative(number: int) -> dict:
-    """One valid initiative file's data, about as full as a real case-study profile."""
+def synthetic_initiative(number: int, rng: random.Random | None = None) -> dict:
+    """One valid initiative file's data, about as full as a real case-study profile.
+
+    With `rng`, it sits at a random point in Germany instead of one of a few real places (for the map).
+    """
     place, land = _PLACES[number % len(_PLACES)]
     typ = list(Typ)[number % len(Typ)]
     ebene = list(Ebene)[(number // len(Typ)) % len(Ebene)]
@@ -57,17 +61,21 @@ def synthetic_initiative(number: int) -> dict:
                             for i in range(2)],
         "chronik": [{"datum": f"{2005 + i}-0{1 + i}", "ereignis": f"Ereignis {i}", **_CITE} for i in range(3)],
     }
-    if ebene is not Ebene.LANDESWEIT:
+    if rng is not None:
+        data["koordinaten"] = {"lat": round(rng.uniform(LAT_RANGE[0] + .3, LAT_RANGE[1] - .6), 5),
+                               "lon": round(rng.uniform(LON_RANGE[0] + .3, LON_RANGE[1] - .3), 5), **_CITE}
+    elif ebene is not Ebene.LANDESWEIT:
         data["ort"] = {"wert": place, **_CITE}
     Initiative.model_validate(data)  # a generator bug must show here, not as a failed build
     return data
 
 
-def add_synthetic_initiatives(project: Path, count: int) -> None:
+def add_synthetic_initiatives(project: Path, count: int, rng: random.Random | None = None) -> None:
+    """Add `count` synthetic initiatives to the copy's real ones (the knowledge pages link the real ones)."""
     folder = project / INITIATIVES_DIR
     folder.mkdir(exist_ok=True)
     for number in range(1, count + 1):
-        text = yaml.safe_dump(synthetic_initiative(number), allow_unicode=True, sort_keys=False)
+        text = yaml.safe_dump(synthetic_initiative(number, rng), allow_unicode=True, sort_keys=False)
         (folder / f"synthetische-initiative-{number:05d}.yaml").write_text(text, encoding="utf-8")
 
 

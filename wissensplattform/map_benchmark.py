@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import gzip
 import random
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from wissensplattform.catalog import INITIATIVES_DIR
-from wissensplattform.models.common import LAT_RANGE, LON_RANGE, Bundesland
-from wissensplattform.models.initiative import Ebene, Typ
+from wissensplattform.scaling import add_synthetic_initiatives
 
 
 @dataclass(frozen=True)
@@ -33,25 +28,8 @@ class MapFigures:
 
 
 def write_synthetic_initiatives(project: Path, count: int, seed: int = 1) -> None:
-    """Replace the copy's initiatives with `count` synthetic ones at random places in Germany."""
-    directory = project / INITIATIVES_DIR
-    shutil.rmtree(directory)
-    directory.mkdir()
-    rng = random.Random(seed)
-    laender, typen, ebenen = list(Bundesland), list(Typ), list(Ebene)
-    beleg = {"quelle": "studie-2018", "stelle": "III.2.3, Tabelle 1", "anmerkung": "Synthetische Testdaten."}
-    for i in range(count):
-        data = {
-            "name": f"Synthetische Initiative {i:05d}",
-            "typ": typen[i % 3].value,
-            "ebene": ebenen[(i // 3) % 3].value,
-            "einordnung": beleg,
-            "bundesland": {"wert": laender[i % 16].value, **beleg},
-            "koordinaten": {"lat": round(rng.uniform(LAT_RANGE[0] + .3, LAT_RANGE[1] - .6), 5),
-                            "lon": round(rng.uniform(LON_RANGE[0] + .3, LON_RANGE[1] - .3), 5), **beleg},
-        }
-        (directory / f"synthetisch-{i:05d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                                             encoding="utf-8")
+    """Add `count` synthetic initiatives at random points in Germany to the copy's real ones."""
+    add_synthetic_initiatives(project, count, random.Random(seed))
 
 
 # The theme's site search (index and workers) loads on every page, not only on the map.
