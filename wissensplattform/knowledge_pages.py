@@ -7,10 +7,12 @@ from pathlib import Path
 
 from wissensplattform.catalog import Catalog
 from wissensplattform.contexts import knowledge as ctx
-from wissensplattform.contexts.fields import ModelDoc, model_docs
 from wissensplattform.models.knowledge import Fallstudie, KriteriumSeite, Modellregion, Netzwerktreffen, Textseite, Typologie
 from wissensplattform.rendering import render
-from wissensplattform.site import GeneratedPage, page_url
+from wissensplattform.pages import GeneratedPage, page_url
+
+# The models of the files in `wissen/`, for the field reference.
+KNOWLEDGE_MODELS = (KriteriumSeite, Fallstudie, Modellregion, Typologie, Netzwerktreffen, Textseite)
 
 # Pages built from one file in `wissen/`: file name → (page below docs/, template, context builder).
 _SINGLE_PAGES = {
@@ -21,15 +23,6 @@ _SINGLE_PAGES = {
     "erfolgsmessung": ("wissen/erfolgsmessung/index.md", "knowledge/checkliste.md.j2",
                        lambda c: ctx.textseite_context(c, "erfolgsmessung")),
 }
-
-
-def with_knowledge_models(docs: tuple[ModelDoc, ...]) -> tuple[ModelDoc, ...]:
-    """The field reference's models plus those of the knowledge files, each documented once."""
-    known = {doc.name for doc in docs}
-    extra = {}
-    for model in (KriteriumSeite, Fallstudie, Modellregion, Typologie, Netzwerktreffen, Textseite):
-        extra.update({doc.name: doc for doc in model_docs(model) if doc.name not in known})
-    return docs + tuple(extra.values())
 
 
 def _page(src: str, template: str, source: str | None, **context) -> GeneratedPage:

@@ -18,6 +18,7 @@ from wissensplattform.catalog import Catalog
 from wissensplattform.contexts.legal import LegalContext, legal_context
 from wissensplattform.csp import TILE_HOSTS
 from wissensplattform.problems import DataError, Problem
+from wissensplattform.pages import GeneratedPage, page_url
 from wissensplattform.rendering import render
 
 CONFIG_FILE = "mkdocs.yml"
@@ -63,10 +64,7 @@ def check_settings(context: LegalContext, release: bool) -> None:
              ", ".join(f"extra.{key}" for key in context.fehlend), CONFIG_FILE)
 
 
-def legal_pages(catalog: Catalog) -> Iterator["GeneratedPage"]:
-    # Imported here, so this module (e.g. `read_config`) can be imported before `site`, which registers it.
-    from wissensplattform.site import GeneratedPage, page_url
-
+def legal_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     context = legal_context(read_config(catalog.root), TILE_HOSTS)
     check_settings(context, is_release())
     for src_path, template in LEGAL_PAGES:

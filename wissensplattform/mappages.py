@@ -12,7 +12,7 @@ from wissensplattform.contexts.karte import KARTE_URL, karten_context
 from wissensplattform.laender import LAENDER_FILE, LAENDER_URL
 from wissensplattform.opendata import DATEN_DIR, write_open_data
 from wissensplattform.rendering import render
-from wissensplattform.site import GeneratedPage
+from wissensplattform.pages import GeneratedPage
 
 
 def map_pages(catalog: Catalog) -> Iterator[GeneratedPage]:

@@ -21,8 +21,9 @@ from wissensplattform.models import Initiative
 from wissensplattform.models.common import LAT_RANGE, LON_RANGE, Kriterium
 from wissensplattform.models.initiative import Ebene, Typ
 
-ROOT = Path(__file__).resolve().parent.parent
 from wissensplattform.sandbox import build_site, copy_sources
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # Real places with their Land, so the synthetic initiatives get map positions like real ones.
 _PLACES = (

@@ -16,28 +16,13 @@ from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_context
 from wissensplattform.history import last_changed
 from wissensplattform.models import Initiative, Quelle
+from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS, knowledge_pages, write_checklist
+from wissensplattform.legal import legal_pages
+from wissensplattform.mappages import map_pages, write_map_files
+from wissensplattform.models.toolbox import Modul
+from wissensplattform.pages import GeneratedPage, page_url
 from wissensplattform.rendering import render
-from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, with_toolbox_models, write_downloads
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """One page: its path below `docs/`, its Markdown, and the data file it is built from."""
-
-    src_path: str
-    content: str
-    source: str | None = None
-
-    @property
-    def url(self) -> str:
-        return page_url(self.src_path)
-
-
-def page_url(src_path: str) -> str:
-    """`initiativen/x.md` → `initiativen/x/`, `initiativen/index.md` → `initiativen/` (directory URLs)."""
-    stem = src_path.removesuffix(".md")
-    stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
-    return f"{stem}/" if stem else ""
+from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_downloads
 
 
 def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
@@ -56,14 +41,9 @@ def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage("mitwirken/feldreferenz.md",
-                        render("field_reference.md.j2", models=with_toolbox_models(with_knowledge_models(model_docs(Initiative) + model_docs(Quelle)))),
+                        render("field_reference.md.j2", models=model_docs(Initiative, Quelle, *KNOWLEDGE_MODELS, Modul)),
                         "wissensplattform/models/initiative.py")
 
-
-# Imported here, not at the top: the feature modules build on `GeneratedPage` and `page_url` above.
-from wissensplattform.knowledge_pages import knowledge_pages, with_knowledge_models, write_checklist  # noqa: E402
-from wissensplattform.mappages import map_pages, write_map_files  # noqa: E402
-from wissensplattform.legal import legal_pages  # noqa: E402
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [

@@ -43,17 +43,18 @@ def _field(name: str, info: FieldInfo) -> FieldDoc:
                     tuple(str(m.value) for m in enum) if enum else (), _example(info))
 
 
-def model_docs(root: type[BaseModel]) -> tuple[ModelDoc, ...]:
-    """The root model and every model nested in it, each documented once, in order of first use."""
+def model_docs(*roots: type[BaseModel]) -> tuple[ModelDoc, ...]:
+    """Each root model followed by the models nested in it, each documented once, in order of first use."""
     seen: list[type[BaseModel]] = []
-    queue = [root]
-    while queue:
-        model = queue.pop(0)
-        if model in seen:
-            continue
-        seen.append(model)
-        for info in model.model_fields.values():
-            queue.extend(nested_models(info.annotation))
+    for root in roots:
+        queue = [root]
+        while queue:
+            model = queue.pop(0)
+            if model in seen:
+                continue
+            seen.append(model)
+            for info in model.model_fields.values():
+                queue.extend(nested_models(info.annotation))
     return tuple(
         ModelDoc(m.__name__, (m.__doc__ or "").strip().splitlines()[0],
                  tuple(_field(n, i) for n, i in m.model_fields.items()))
