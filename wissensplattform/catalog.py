@@ -40,14 +40,12 @@ class Record:
     loaded: LoadedFile | None = field(default=None, repr=False, compare=False)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """A validated initiative with where it came from."""
 
-    slug: str
-    path: str
-    initiative: Initiative
-    loaded: LoadedFile | None = field(default=None, repr=False, compare=False)
+    @property
+    def initiative(self) -> Initiative:
+        return self.model
 
 
 @dataclass
