@@ -76,7 +76,8 @@ def test_build_stops_with_the_same_message_and_writes_no_site(tmp_path):
 
 
 if __name__ == "__main__":
-    # Rewrite the golden file after a deliberate change of messages: python tests/test_pruefen.py; then review the diff.
+    # Rewrite the golden file after a deliberate change of messages:
+    # PYTHONPATH=. .venv/bin/python tests/test_pruefen.py; then review the diff.
     import tempfile
 
     cases = sorted(p.name for p in BAD.glob("*.y*ml") if p.name not in ("erwartet.yaml", "zweimal.yaml", "zweimal.yml"))
