@@ -7,12 +7,15 @@ collects every problem of every file in one pass and raises one `DataError`.
 from __future__ import annotations
 
 import re
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from wissensplattform.history import last_changed
 from wissensplattform.loading import LoadedFile, load_yaml
 from wissensplattform.messages import problems_from_validation
 from wissensplattform.models import Initiative, Quelle, Quellenregister
@@ -61,6 +64,11 @@ class Catalog:
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
+
+    @cached_property
+    def stand(self) -> dict[str, dt.date]:
+        """When each initiative's file last changed: read from git once, for pages and PDFs alike."""
+        return last_changed(self.root, [entry.path for entry in self.entries])
 
 
 def load_catalog(root: Path) -> Catalog:

@@ -18,7 +18,6 @@ from wissensplattform.documents.model import Document
 from wissensplattform.documents.odf import document_odt
 from wissensplattform.documents.pdf import document_pdf, html_to_pdf
 from wissensplattform.documents.word import document_docx
-from wissensplattform.history import last_changed
 from wissensplattform.rendering import render
 from wissensplattform.toolbox import toolbox_documents
 
@@ -95,10 +94,9 @@ def generate(catalog: Catalog) -> Downloads:
         for ext, (label, write) in WRITERS.items():
             download = Download(f"{document.stem}.{ext}", document.title, label, write(document))
             files[download.filename] = download
-    stand = last_changed(catalog.root, [entry.path for entry in catalog.entries])
     for entry in catalog.entries:
         download = Download(steckbrief_filename(entry.slug), f"Steckbrief {entry.initiative.name}", "PDF",
-                            steckbrief_pdf(entry, catalog, stand[entry.path]))
+                            steckbrief_pdf(entry, catalog, catalog.stand[entry.path]))
         files[download.filename] = download
     return Downloads(files, documents)
 

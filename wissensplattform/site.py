@@ -14,7 +14,6 @@ from wissensplattform.catalog import Catalog, load_catalog
 from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_context
-from wissensplattform.history import last_changed
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS, knowledge_pages, write_checklist
 from wissensplattform.legal import legal_pages
@@ -26,10 +25,9 @@ from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_d
 
 
 def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
-    stand = last_changed(catalog.root, [entry.path for entry in catalog.entries])
     for entry in catalog.entries:
         src = f"initiativen/{entry.slug}.md"
-        context = profile_context(entry, catalog, stand[entry.path])
+        context = profile_context(entry, catalog, catalog.stand[entry.path])
         yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src),
                                         steckbrief=downloads_for(catalog).steckbrief(entry.slug)), entry.path)
 
