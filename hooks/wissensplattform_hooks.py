@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from wissensplattform.csp import apply_policy
+from wissensplattform.pages import anchor_ids, toc_tokens
 from wissensplattform.problems import DataError
+from wissensplattform.search import add_to_search_index
 from wissensplattform.site import Site
 
 _state: dict[str, Site] = {}
@@ -29,6 +33,23 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    generated = _state["site"].page(page.file.src_uri)
+    if generated and generated.finished_html:
+        page.meta.update(generated.meta)
+        return ""  # nothing to convert: on_page_content puts the finished HTML in
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    generated = _state["site"].page(page.file.src_uri)
+    if generated and generated.finished_html:
+        page.toc = get_toc(toc_tokens(generated.content))
+        page.present_anchor_ids = anchor_ids(generated.content)
+        return generated.content
+    return html
+
+
 def on_page_context(context, page, config, nav):
     source = _state["site"].source_of(page.file.src_uri)
     if source and config.repo_url and config.edit_uri:
@@ -46,5 +67,10 @@ def on_post_template(output, template_name, config):
     return apply_policy(output)
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    _state["site"].write_outputs(Path(config.site_dir))
+    site = _state["site"]
+    site.write_outputs(Path(config.site_dir))
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        add_to_search_index(index, site.search_entries())

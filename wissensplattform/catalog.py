@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -61,6 +62,8 @@ class Catalog:
     warnings: list[Problem] = field(default_factory=list)
     wissen: Any = None
     toolbox: list[Record] = field(default_factory=list)
+    # What `per_catalog` functions computed from this catalogue, by function.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -69,6 +72,22 @@ class Catalog:
     def stand(self) -> dict[str, dt.date]:
         """When each initiative's file last changed: read from git once, for pages and PDFs alike."""
         return last_changed(self.root, [entry.path for entry in self.entries])
+
+
+T = TypeVar("T")
+
+
+def per_catalog(build: Callable[[Catalog], T]) -> Callable[[Catalog], T]:
+    """Compute `build(catalog)` once per catalogue: pages, downloads and exports then share one result."""
+    key = f"{build.__module__}.{build.__qualname__}"
+
+    @wraps(build)
+    def shared(catalog: Catalog) -> T:
+        if key not in catalog.derived:
+            catalog.derived[key] = build(catalog)
+        return catalog.derived[key]
+
+    return shared
 
 
 def load_catalog(root: Path) -> Catalog:

@@ -7,16 +7,15 @@ link can state its size; the output writer then puts the same bytes into `site/d
 from __future__ import annotations
 
 import math
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from wissensplattform.catalog import Catalog, Entry
-from wissensplattform.contexts.profile import profile_context
+from wissensplattform.catalog import Catalog, per_catalog
+from wissensplattform.contexts.profile import ProfileContext, profile_contexts
 from wissensplattform.documents.model import Document
 from wissensplattform.documents.odf import document_odt
-from wissensplattform.documents.pdf import document_pdf, html_to_pdf
+from wissensplattform.documents.pdf import document_pdf, html_to_pdfs
 from wissensplattform.documents.word import document_docx
 from wissensplattform.rendering import render
 from wissensplattform.toolbox import toolbox_documents
@@ -74,37 +73,25 @@ def steckbrief_filename(slug: str) -> str:
     return f"steckbrief-{slug}.pdf"
 
 
-# Generated files by catalogue identity (a Catalog is not hashable); the weak reference guards against id reuse.
-_generated: dict[int, tuple[weakref.ref, "Downloads"]] = {}
-
-
+@per_catalog
 def downloads_for(catalog: Catalog) -> Downloads:
     """All downloads of a catalogue, generated on first use; pages and the output writer share them."""
-    cached = _generated.get(id(catalog))
-    if cached is None or cached[0]() is not catalog:
-        cached = (weakref.ref(catalog), generate(catalog))
-        _generated[id(catalog)] = cached
-    return cached[1]
-
-
-def generate(catalog: Catalog) -> Downloads:
     documents = tuple(toolbox_documents(catalog))
     files: dict[str, Download] = {}
     for document in documents:
         for ext, (label, write) in WRITERS.items():
             download = Download(f"{document.stem}.{ext}", document.title, label, write(document))
             files[download.filename] = download
-    for entry in catalog.entries:
-        download = Download(steckbrief_filename(entry.slug), f"Steckbrief {entry.initiative.name}", "PDF",
-                            steckbrief_pdf(entry, catalog, catalog.stand[entry.path]))
+    profiles = list(profile_contexts(catalog).values())
+    for profile, pdf in zip(profiles, html_to_pdfs([steckbrief_html(p) for p in profiles])):
+        download = Download(steckbrief_filename(profile.slug), f"Steckbrief {profile.name}", "PDF", pdf)
         files[download.filename] = download
     return Downloads(files, documents)
 
 
-def steckbrief_pdf(entry: Entry, catalog: Catalog, stand) -> bytes:
+def steckbrief_html(profile: ProfileContext) -> str:
     """The initiative's profile on one printable page, from the same context as its web page."""
-    return html_to_pdf(render("documents/steckbrief.html.j2", p=profile_context(entry, catalog, stand),
-                              page_url=f"initiativen/{entry.slug}/", landscape=False))
+    return render("documents/steckbrief.html.j2", p=profile, page_url=profile.url, landscape=False)
 
 
 def write_downloads(catalog: Catalog, site_dir: Path) -> None:

@@ -8,6 +8,7 @@ themselves are pointed at the vendored copies before each render (the paths are 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import folium
 from branca.element import CssLink, JavascriptLink
@@ -85,7 +86,16 @@ def overview_map(page_url: str) -> MapParts:
     return _parts(fmap, cluster, page_url)
 
 
-def mini_map(page_url: str, lat: float, lon: float, zoom: int) -> MapParts:
-    """A small map around one position; the page script draws the initiative's marker."""
-    fmap = folium.Map(location=(lat, lon), zoom_start=zoom, tiles=None, **ZOOM)
-    return _parts(fmap, None, page_url)
+def mini_map(page_url: str, zoom: int) -> MapParts:
+    """A small map at `zoom`; the page script centres it on the initiative's position and draws its marker.
+
+    The map holds no position and its asset links depend only on the page's depth, so all profiles
+    share one rendering per zoom level.
+    """
+    return _mini_map(page_url.count("/"), zoom)
+
+
+@cache
+def _mini_map(depth: int, zoom: int) -> MapParts:
+    fmap = folium.Map(location=GERMANY_CENTRE, zoom_start=zoom, tiles=None, **ZOOM)
+    return _parts(fmap, None, "seite/" * depth)

@@ -15,6 +15,7 @@ from wissensplattform.gazetteer import GAZETTEER
 from wissensplattform.laender import LAENDER_HERKUNFT, LAENDER_QUELLE
 from wissensplattform.models.common import Bundesland
 from wissensplattform.models.initiative import Ebene, Typ
+from wissensplattform.pages import profile_url
 from wissensplattform.positions import locate
 
 DATEN_DIR = "daten"
@@ -71,7 +72,7 @@ def record(entry: Entry) -> Datensatz:
         positionsherkunft=position.herkunft if position else None,
         gruendung=initiative.gruendung.wert if initiative.gruendung else None,
         website=initiative.website.wert if initiative.website else None,
-        steckbrief=f"initiativen/{entry.slug}/",
+        steckbrief=profile_url(entry.slug),
         einordnung=f"{initiative.einordnung.quelle}, {initiative.einordnung.stelle}",
     )
 

@@ -1,17 +1,26 @@
-"""A generated page: its path below `docs/`, its Markdown, and the data file it is built from."""
+"""A generated page: its path below `docs/`, its content, and the data file it is built from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One page: its path below `docs/`, its Markdown, and the data file it is built from."""
+    """One page: its path below `docs/`, its Markdown, and the data file it is built from.
+
+    With `finished_html`, the content is finished HTML (valid Markdown too, as Markdown allows raw
+    HTML): a builder hands it over as the page body without converting it, which keeps thousands of
+    profiles cheap. `meta` is what front matter would say (title, search settings); the builder applies it.
+    """
 
     src_path: str
     content: str
     source: str | None = None
+    finished_html: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -23,3 +32,36 @@ def page_url(src_path: str) -> str:
     stem = src_path.removesuffix(".md")
     stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
     return f"{stem}/" if stem else ""
+
+
+def profile_src(slug: str) -> str:
+    """Where an initiative's profile page sits below `docs/`."""
+    return f"initiativen/{slug}.md"
+
+
+def profile_url(slug: str) -> str:
+    """`initiativen/<slug>/`: the URL of an initiative's profile page."""
+    return page_url(profile_src(slug))
+
+
+# The templates write headings as `<hN id="…">text</hN>` with escaped text and no nested markup.
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def toc_tokens(html: str) -> list[dict[str, Any]]:
+    """The headings of finished HTML as a nested table of contents, in Python-Markdown's `toc_tokens` form."""
+    root: dict[str, Any] = {"level": 0, "children": []}
+    open_levels = [root]
+    for level, anchor, name in _HEADING.findall(html):
+        token = {"level": int(level), "id": anchor, "name": name.strip(), "children": []}
+        while open_levels[-1]["level"] >= token["level"]:
+            open_levels.pop()
+        open_levels[-1]["children"].append(token)
+        open_levels.append(token)
+    return root["children"]
+
+
+def anchor_ids(html: str) -> set[str]:
+    """Every element id of finished HTML: the anchors a link may point to."""
+    return set(_ID.findall(html))

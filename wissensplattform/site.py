@@ -10,26 +10,33 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from wissensplattform.catalog import Catalog, load_catalog
 from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
-from wissensplattform.contexts.profile import profile_context
+from wissensplattform.contexts.profile import profile_contexts
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS, knowledge_pages, write_checklist
 from wissensplattform.legal import legal_pages
 from wissensplattform.mappages import map_pages, write_map_files
 from wissensplattform.models.toolbox import Modul
-from wissensplattform.pages import GeneratedPage, page_url
+from wissensplattform.pages import GeneratedPage, profile_src
 from wissensplattform.rendering import render
+from wissensplattform.search import SearchEntry, profile_entries
 from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_downloads
 
 
 def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
+    contexts = profile_contexts(catalog)
     for entry in catalog.entries:
-        src = f"initiativen/{entry.slug}.md"
-        context = profile_context(entry, catalog, catalog.stand[entry.path])
-        yield GeneratedPage(src, render("profile.md.j2", p=context, page_url=page_url(src),
-                                        steckbrief=downloads_for(catalog).steckbrief(entry.slug)), entry.path)
+        context = contexts[entry.slug]
+        html = render("profile.html.j2", p=context, page_url=context.url,
+                      steckbrief=downloads_for(catalog).steckbrief(entry.slug))
+        # The project writes the profiles' search entries (search.py), so the theme's search skips the page.
+        # A page title is HTML to the theme, as if it came from a Markdown heading: escaped.
+        yield GeneratedPage(profile_src(entry.slug), html, entry.path, finished_html=True,
+                            meta={"title": str(escape(context.name)), "search": {"exclude": True}})
 
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
@@ -79,11 +86,20 @@ class Site:
             write(self.catalog, site_dir)
 
     def __post_init__(self) -> None:
-        self._sources = {page.src_path: page.source for page in self.pages}
+        self._pages = {page.src_path: page for page in self.pages}
+
+    def page(self, src_path: str) -> GeneratedPage | None:
+        """The generated page at `src_path` below `docs/`, if there is one."""
+        return self._pages.get(src_path)
 
     def source_of(self, src_path: str) -> str | None:
         """The data file a generated page is built from, if any."""
-        return self._sources.get(src_path)
+        page = self._pages.get(src_path)
+        return page.source if page else None
+
+    def search_entries(self) -> list[SearchEntry]:
+        """The search entries the project writes itself (for pages whose meta excludes them from the theme's)."""
+        return [entry for context in profile_contexts(self.catalog).values() for entry in profile_entries(context)]
 
     @staticmethod
     def edit_url(repo_url: str, edit_uri: str, source: str) -> str:

@@ -115,7 +115,7 @@ def mini_map_context(page_url: str, position: Position | None, name: str, typ: T
     if position is None:
         return None
     return MiniMapContext(
-        map=mini_map(page_url, position.lat, position.lon, MINI_ZOOM[ebene]),
+        map=mini_map(page_url, MINI_ZOOM[ebene]),
         sources=map_sources(page_url), lat=position.lat, lon=position.lon, name=name,
         typ=typ.value, ebene=ebene.value, karte_url=relative_url(page_url, KARTE_URL),
         land=land if ebene is Ebene.LANDESWEIT else None,

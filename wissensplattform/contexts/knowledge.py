@@ -11,6 +11,7 @@ from wissensplattform.dates import german_date
 from wissensplattform.knowledge import initiative_named, initiative_of
 from wissensplattform.models.common import KRITERIUM_LABELS, Erfolgsfaktor, TextAngabe
 from wissensplattform.models.knowledge import Abschnitt
+from wissensplattform.pages import profile_url
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,6 @@ class Block:
     aussagen: tuple[Aussage, ...]
     initiativen: tuple[Link, ...] = ()
     pruefpunkte: tuple[Aussage, ...] = ()
-
-
-def profile_url(slug: str) -> str:
-    return f"initiativen/{slug}/"
 
 
 def _cite(angabe: TextAngabe, notes: Footnotes, link: str | None = None) -> Aussage:

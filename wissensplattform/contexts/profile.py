@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wissensplattform.catalog import Catalog, Entry
+from wissensplattform.catalog import Catalog, Entry, per_catalog
 from wissensplattform.citations import Footnote, Footnotes
 from wissensplattform.contexts.karte import MiniMapContext, mini_map_context
 from wissensplattform.contexts.knowledge import ProfilWissen, profile_knowledge
 from wissensplattform.dates import german_date, sort_key
 from wissensplattform.gazetteer import Position
+from wissensplattform.pages import profile_url
 from wissensplattform.models.common import KRITERIUM_LABELS, Beleg, Erfolgsfaktor, TextAngabe
 from wissensplattform.models.initiative import PROFILE_FIELDS, Initiative
 from wissensplattform.positions import locate
@@ -74,6 +75,10 @@ class ProfileContext:
     wissen: ProfilWissen | None = None
     fallstudie_fakten: tuple[Item, ...] = ()
 
+    @property
+    def url(self) -> str:
+        return profile_url(self.slug)
+
 
 def _item(angabe: Beleg, notes: Footnotes, text: str | None = None) -> Item:
     kriterien = tuple(KRITERIUM_LABELS[k.value] for k in angabe.kriterien) if isinstance(angabe, Erfolgsfaktor) else ()
@@ -123,6 +128,12 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
         source_path=entry.path, wissen=wissen, fallstudie_fakten=fakten,
-        minikarte=mini_map_context(f"initiativen/{entry.slug}/", position, initiative.name, initiative.typ,
+        minikarte=mini_map_context(profile_url(entry.slug), position, initiative.name, initiative.typ,
                                    initiative.ebene, land.text if land else None),
     )
+
+
+@per_catalog
+def profile_contexts(catalog: Catalog) -> dict[str, ProfileContext]:
+    """Every profile's context by slug, computed once for its web page and its PDF."""
+    return {entry.slug: profile_context(entry, catalog, catalog.stand[entry.path]) for entry in catalog.entries}

@@ -10,6 +10,7 @@ from wissensplattform.contexts.profile import Item
 from wissensplattform.dates import german_date
 from wissensplattform.downloads import Download, Downloads
 from wissensplattform.models.common import Beleg, TextAngabe
+from wissensplattform.pages import profile_url
 from wissensplattform.models.toolbox import (Methodenabschnitt, Ablaufplan, Beteiligungsstufe, Format, Gruppengroesse, Modus,
                                              Zeitplan)
 from wissensplattform.toolbox import RUN_SHEET_COLUMNS, items, modules, run_sheet_rows, run_sheet_span, time_plan_steps, weeks_label
@@ -147,7 +148,7 @@ def _use(einsatz, notes: Footnotes, catalog: Catalog) -> Use:
     regions = getattr(catalog.wissen, "modellregionen", {}) or {}
     region = regions.get(einsatz.modellregion) if einsatz.modellregion else None
     return Use(einsatz.text, notes.cite(einsatz), german_date(einsatz.datum) if einsatz.datum else None,
-               entry.initiative.name if entry else None, f"initiativen/{entry.slug}/" if entry else None,
+               entry.initiative.name if entry else None, profile_url(entry.slug) if entry else None,
                region.model.titel if region else None, f"modellregionen/{einsatz.modellregion}/" if region else None)
 
 

@@ -96,7 +96,9 @@
   // --- Profile mini-map: one marker ------------------------------------------------------
   function miniMap() {
     var d = box.dataset;
-    makeMarker(parseFloat(d.lat), parseFloat(d.lon), { typ: d.typ, ebene: d.ebene }, d.name).addTo(map);
+    var position = [parseFloat(d.lat), parseFloat(d.lon)];
+    map.setView(position, map.getZoom(), { animate: false });
+    makeMarker(position[0], position[1], { typ: d.typ, ebene: d.ebene }, d.name).addTo(map);
     addBorders(function (layer) {
       // A Land-wide initiative stands for its whole Land: outline it.
       if (d.land) { layer.setStyle(function (f) { return f.properties.name === d.land ? WIDE_STYLE : BORDER_STYLE; }); }
