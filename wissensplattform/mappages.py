@@ -16,7 +16,8 @@ from wissensplattform.pages import GeneratedPage
 
 
 def map_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
-    yield GeneratedPage(f"{KARTE_URL}index.md", render("karte.md.j2", k=karten_context(catalog), page_url=KARTE_URL))
+    yield GeneratedPage(f"{KARTE_URL}index.md", render("karte.html.j2", k=karten_context(catalog), page_url=KARTE_URL),
+                        finished_html=True, meta={"title": "Karte der Industrieinitiativen"})
     yield GeneratedPage(f"{DATEN_DIR}/index.md", render("daten.md.j2", d=daten_context(), page_url=f"{DATEN_DIR}/"),
                         "wissensplattform/opendata.py")
 

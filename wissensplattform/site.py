@@ -41,7 +41,8 @@ def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage("initiativen/index.md",
-                        render("overview.md.j2", o=overview_context(catalog), page_url="initiativen/"))
+                        render("overview.html.j2", o=overview_context(catalog), page_url="initiativen/"),
+                        finished_html=True, meta={"title": "Alle Initiativen"})
 
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:

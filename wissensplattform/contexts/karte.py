@@ -53,7 +53,7 @@ class MapSources:
 
 @dataclass(frozen=True)
 class KartenContext:
-    """Everything `karte.md.j2` renders."""
+    """Everything `karte.html.j2` renders."""
 
     map: MapParts
     sources: MapSources

@@ -29,7 +29,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class OverviewContext:
-    """Everything `overview.md.j2` renders."""
+    """Everything `overview.html.j2` renders."""
 
     rows: tuple[Row, ...]
     typen: tuple[tuple[str, int], ...]

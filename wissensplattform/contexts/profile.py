@@ -48,7 +48,7 @@ class Event:
 
 @dataclass(frozen=True)
 class ProfileContext:
-    """Everything `profile.md.j2` renders."""
+    """Everything `profile.html.j2` renders."""
 
     slug: str
     name: str
