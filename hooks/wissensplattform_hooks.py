@@ -36,7 +36,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown, page, config, files):
     generated = _state["site"].page(page.file.src_uri)
     if generated and generated.finished_html:
-        page.meta.update(generated.meta)
+        page.meta.update(generated.front_matter)
         return ""  # nothing to convert: on_page_content puts the finished HTML in
     return markdown
 

@@ -8,12 +8,23 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class SearchEntry:
+    """One search hit: where it leads, its title and its text, both HTML as the theme's search shows them."""
+
+    location: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class GeneratedPage:
     """One page: its path below `docs/`, its Markdown, and the data file it is built from.
 
     With `finished_html`, the content is finished HTML (valid Markdown too, as Markdown allows raw
     HTML): a builder hands it over as the page body without converting it, which keeps thousands of
-    profiles cheap. `meta` is what front matter would say (title, search settings); the builder applies it.
+    profiles cheap. `meta` is what front matter would say (the title); the builder applies it.
+    With `search`, the page brings its own search entries and the theme's search does not index it:
+    parsing every profile's HTML would cost half the build and index footnotes and map notes too.
     """
 
     src_path: str
@@ -21,6 +32,12 @@ class GeneratedPage:
     source: str | None = None
     finished_html: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    search: tuple[SearchEntry, ...] | None = None
+
+    @property
+    def front_matter(self) -> dict[str, Any]:
+        """`meta`, and the theme search's exclusion where the page brings its own entries."""
+        return {**self.meta, "search": {"exclude": True}} if self.search is not None else self.meta
 
     @property
     def url(self) -> str:

@@ -1,34 +1,32 @@
-"""Search entries of the profiles, written by the project instead of indexed from the page.
+"""Search entries written by the project for pages the theme's search would index poorly or slowly.
 
 The theme's search would parse every profile's whole HTML (half the build time at 10,000 initiatives)
 and index footnote marks, source lists and map notes with the statements. A profile's entries hold
 what a reader searches for: the facts in one line and each filled section's statements, one entry per
-section so a hit opens the right place.
+section so a hit opens the right place. The overview and the map page, whose lists grow with the data,
+are found by their introduction.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from markupsafe import escape
 
 from wissensplattform.contexts.profile import ProfileContext
+from wissensplattform.pages import SearchEntry
 from wissensplattform.rendering import render
 
 
-@dataclass(frozen=True)
-class SearchEntry:
-    """One hit: where it leads, its title and its text, both HTML as the theme's search shows them."""
-
-    location: str
-    title: str
-    text: str
+def page_entry(url: str, title: str, template: str, **context: object) -> tuple[SearchEntry]:
+    """A page found by one text, e.g. its introduction (rendered by the partial the page includes)."""
+    return (SearchEntry(url, str(escape(title)), render(template, **context).strip()),)
 
 
-def profile_entries(p: ProfileContext) -> list[SearchEntry]:
+def profile_entries(p: ProfileContext) -> tuple[SearchEntry, ...]:
     facts = [p.kurzname, p.typ, p.ebene, p.land and p.land.text, p.ort and p.ort.text,
              p.gruendung and f"gegründet {p.gruendung.text}", *(v.text for v in p.namensvarianten)]
     entries = [SearchEntry(p.url, str(escape(p.name)), render("search/text.html.j2", facts=[f for f in facts if f], items=[]))]
@@ -37,7 +35,7 @@ def profile_entries(p: ProfileContext) -> list[SearchEntry]:
     sections.append(("chronik", "Chronik", [f"{e.datum}: {e.ereignis}" for e in p.chronik]))
     entries += [SearchEntry(f"{p.url}#{key}", title, render("search/text.html.j2", facts=[], items=items))
                 for key, title, items in sections if items]
-    return entries
+    return tuple(entries)
 
 
 def add_to_search_index(index_file: Path, entries: Iterable[SearchEntry]) -> None:

@@ -21,9 +21,9 @@ from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS, knowledge_pages, 
 from wissensplattform.legal import legal_pages
 from wissensplattform.mappages import map_pages, write_map_files
 from wissensplattform.models.toolbox import Modul
-from wissensplattform.pages import GeneratedPage, profile_src
-from wissensplattform.rendering import render
-from wissensplattform.search import SearchEntry, profile_entries
+from wissensplattform.pages import GeneratedPage, SearchEntry, profile_src
+from wissensplattform.rendering import environment, render
+from wissensplattform.search import page_entry, profile_entries
 from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_downloads
 
 
@@ -33,16 +33,16 @@ def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         context = contexts[entry.slug]
         html = render("profile.html.j2", p=context, page_url=context.url,
                       steckbrief=downloads_for(catalog).steckbrief(entry.slug))
-        # The project writes the profiles' search entries (search.py), so the theme's search skips the page.
         # A page title is HTML to the theme, as if it came from a Markdown heading: escaped.
         yield GeneratedPage(profile_src(entry.slug), html, entry.path, finished_html=True,
-                            meta={"title": str(escape(context.name)), "search": {"exclude": True}})
+                            meta={"title": str(escape(context.name))}, search=profile_entries(context))
 
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
-    yield GeneratedPage("initiativen/index.md",
-                        render("overview.html.j2", o=overview_context(catalog), page_url="initiativen/"),
-                        finished_html=True, meta={"title": "Alle Initiativen"})
+    context = overview_context(catalog)
+    yield GeneratedPage("initiativen/index.md", render("overview.html.j2", o=context, page_url="initiativen/"),
+                        finished_html=True, meta={"title": "Alle Initiativen"},
+                        search=page_entry("initiativen/", "Alle Initiativen", "partials/overview_intro.html.j2", o=context))
 
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
@@ -78,6 +78,7 @@ class Site:
     @classmethod
     def load(cls, root: Path) -> "Site":
         """Load and check all data below `root`, then generate its pages (raises `DataError`)."""
+        environment.cache_clear()  # `mkdocs serve` builds again in the same process: read edited templates
         catalog = load_catalog(root)
         return cls(catalog, [page for generate in PAGE_GENERATORS for page in generate(catalog)])
 
@@ -99,8 +100,8 @@ class Site:
         return page.source if page else None
 
     def search_entries(self) -> list[SearchEntry]:
-        """The search entries the project writes itself (for pages whose meta excludes them from the theme's)."""
-        return [entry for context in profile_contexts(self.catalog).values() for entry in profile_entries(context)]
+        """The search entries of the pages that bring their own (the theme's search skips those pages)."""
+        return [entry for page in self.pages if page.search for entry in page.search]
 
     @staticmethod
     def edit_url(repo_url: str, edit_uri: str, source: str) -> str:

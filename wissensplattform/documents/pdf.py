@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -65,15 +66,14 @@ def html_to_pdfs(htmls: Sequence[str]) -> list[bytes]:
     paths = [_cache_path(html) for html in htmls]
     missing = [i for i, path in enumerate(paths) if not path.exists()]
     workers = min(_workers(), len(missing))
-    if workers > 1 and len(missing) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(workers) as pool:
-            rendered = list(pool.map(_render, [htmls[i] for i in missing], chunksize=8))
-    else:
-        rendered = [_render(htmls[i]) for i in missing]
-    for i, pdf in zip(missing, rendered):
-        _store(paths[i], pdf)
-    fresh = dict(zip(missing, rendered))
-    return [fresh[i] if i in fresh else path.read_bytes() for i, path in enumerate(paths)]
+    pdfs: dict[int, bytes] = {}
+    with ProcessPoolExecutor(workers) if workers > 1 and len(missing) >= PARALLEL_FROM else nullcontext() as pool:
+        rendered = (pool.map(_render, [htmls[i] for i in missing], chunksize=8) if pool
+                    else map(_render, (htmls[i] for i in missing)))
+        for i, pdf in zip(missing, rendered):
+            _store(paths[i], pdf)  # each at once: an interrupted first build keeps what it rendered
+            pdfs[i] = pdf
+    return [pdfs[i] if i in pdfs else path.read_bytes() for i, path in enumerate(paths)]
 
 
 def html_to_pdf(html: str) -> bytes:
