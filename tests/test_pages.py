@@ -61,3 +61,17 @@ def test_start_page_is_german_and_cites_the_study(site):
     assert "Gesellschaftlicher Dialog zur Zukunft der Industrie" in html
     assert "Abschnitt V.3" in html
     assert "fonts.googleapis.com" not in html
+
+
+def test_relative_urls_match_posix_relpath():
+    import posixpath
+
+    from wissensplattform.rendering import relative_url
+
+    urls = ["", "initiativen/", "initiativen/x/", "initiativen/y/", "karte/", "wissen/kriterien/umsetzung/",
+            "downloads/steckbrief-x.pdf", "assets/vendor/leaflet/leaflet.js", "daten/initiativen.geojson"]
+    for source in [u for u in urls if not u or u.endswith("/")]:
+        for target in urls:
+            expected = posixpath.relpath(target or ".", source or ".")
+            expected = "./" if expected == "." else (expected + "/" if target.endswith("/") else expected)
+            assert relative_url(source, target) == expected, (source, target)

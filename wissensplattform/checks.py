@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,6 @@ from wissensplattform.problems import Problem, Schwere
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
 
-def walk(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """Every scalar in parsed YAML with its position."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from walk(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from walk(value, loc + (index,))
-    else:
-        yield loc, data
-
-
 def unknown_sources(loaded: LoadedFile, sources: dict[str, Any], register_file: str) -> list[Problem]:
     """A `quelle` that names no entry of the source register (checked on the raw data, so it is found
     even when the file has other errors)."""
@@ -32,8 +19,8 @@ def unknown_sources(loaded: LoadedFile, sources: dict[str, Any], register_file: 
         loaded.problem(loc, f"Die Quelle »{value}« steht nicht im Quellenregister.",
                        f"Tragen Sie sie in `{register_file}` ein oder verwenden Sie eine vorhandene Kennung: "
                        f"{', '.join(sorted(sources))}.")
-        for loc, value in walk(loaded.data)
-        if loc and loc[-1] == "quelle" and isinstance(value, str) and value not in sources
+        for loc, value in loaded.texts
+        if loc and loc[-1] == "quelle" and value not in sources
     ]
 
 
@@ -43,8 +30,8 @@ def markup_in_text(loaded: LoadedFile) -> list[Problem]:
         loaded.problem(loc, f"Der Text enthält HTML-Code (»{MARKUP.search(value).group(0)}«).",
                        "Er wird auf der Website als Text angezeigt und nie ausgeführt. Schreiben Sie "
                        "Formatierungen nicht als HTML.", schwere=Schwere.WARNUNG)
-        for loc, value in walk(loaded.data)
-        if isinstance(value, str) and MARKUP.search(value)
+        for loc, value in loaded.texts
+        if "<" in value and MARKUP.search(value)
     ]
 
 

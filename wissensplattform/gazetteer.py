@@ -56,6 +56,7 @@ def _places_by_name() -> dict[str, list[dict]]:
     return index
 
 
+@cache  # profiles, map data and exports look up the same places
 def find_place(name: str, land: Bundesland | None = None) -> Position | None:
     """The most populous place called `name` (in `land`, if given), or None."""
     matches = _places_by_name().get(name.casefold(), [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,11 @@ class LoadedFile:
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    @cached_property
+    def texts(self) -> list[tuple[Path_, str]]:
+        """Every text in the data with its position, for the checks beyond the schema."""
+        return texts(self.data)
+
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest known part of `loc` (1-based)."""
         loc = tuple(loc)
@@ -128,6 +134,24 @@ class LoadedFile:
 
     def problem(self, loc: Path_, meldung: str, hinweis: str | None = None, **kwargs: Any) -> Problem:
         return Problem(self.label, self.line_of(loc), field_name(loc), meldung, hinweis, **kwargs)
+
+
+def texts(data: Any) -> list[tuple[Path_, str]]:
+    """Every text in parsed YAML with its position (a list, not a generator: the checks run on every file)."""
+    found: list[tuple[Path_, str]] = []
+
+    def visit(value: Any, loc: Path_) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, loc + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, loc + (index,))
+        elif isinstance(value, str):
+            found.append((loc, value))
+
+    visit(data, ())
+    return found
 
 
 def field_name(loc: Path_) -> str | None:
