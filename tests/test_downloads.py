@@ -212,3 +212,41 @@ def test_libreoffice_opens_docx_and_odt(site, catalog, tmp_path):
         source.write_bytes((site / "downloads" / name).read_bytes())
         text = pdf_text(convert_to_pdf(source, tmp_path).read_bytes())
         assert in_order(text, expected), name
+
+
+def _titled(n: int) -> list[str]:
+    return [f'<!DOCTYPE html><html lang="de"><head><title>Probe {i}</title></head><body><p>Probe {i}</p></body></html>'
+            for i in range(n)]
+
+
+def test_many_pdfs_are_rendered_in_parallel_in_order_and_then_reused(tmp_path, monkeypatch):
+    from wissensplattform.documents import pdf
+
+    monkeypatch.setattr(pdf, "CACHE", tmp_path)
+    htmls = _titled(pdf.PARALLEL_FROM)
+    first = pdf.html_to_pdfs(htmls)
+    assert [PdfReader(io.BytesIO(data)).metadata.title for data in first] == [f"Probe {i}" for i in range(len(htmls))]
+    assert len(list(tmp_path.glob("*.pdf"))) == len(htmls)
+
+    def no_rendering(html):
+        raise AssertionError("a cached PDF was rendered again")
+
+    monkeypatch.setattr(pdf, "_render", no_rendering)
+    assert pdf.html_to_pdfs(htmls) == first
+
+
+def test_pdfs_no_build_used_for_a_month_leave_the_cache(tmp_path, monkeypatch):
+    import datetime as dt
+    import os
+
+    from wissensplattform.documents import pdf
+
+    monkeypatch.setattr(pdf, "CACHE", tmp_path)
+    used, unused = _titled(2)
+    pdf.html_to_pdfs([used, unused])
+    long_ago = (dt.datetime.now() - dt.timedelta(days=40)).timestamp()
+    for path in tmp_path.glob("*.pdf"):
+        os.utime(path, (long_ago, long_ago))
+    pdf.html_to_pdfs([used])  # a build that still uses the first one
+    assert pdf.prune_cache() == 1
+    assert [p.name for p in tmp_path.glob("*.pdf")] == [pdf._cache_path(used).name]

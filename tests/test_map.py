@@ -274,8 +274,13 @@ def test_html_in_a_name_is_shown_as_text_in_popup_and_list(tmp_path, browser):
         assert page.evaluate("window.wpXss") is None
         open_map(page, base + f"initiativen/{path.stem}/")
         assert page.evaluate("window.wpXss") is None
+        assert page.locator("h1").inner_text() == data["name"]
     page.close()
     assert dialogs == []
+    # The search shows titles as HTML: the project's own entries for the profile are escaped too.
+    docs = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    [entry] = [d for d in docs if d["location"] == f"initiativen/{path.stem}/"]
+    assert entry["title"] == "Test &lt;script&gt;window.wpXss = 1&lt;/script&gt; &amp; &lt;b&gt;Co&lt;/b&gt;"
 
 
 def test_without_javascript_the_list_is_complete_and_nothing_is_fetched(server, browser, catalog):

@@ -75,3 +75,40 @@ def test_relative_urls_match_posix_relpath():
             expected = posixpath.relpath(target or ".", source or ".")
             expected = "./" if expected == "." else (expected + "/" if target.endswith("/") else expected)
             assert relative_url(source, target) == expected, (source, target)
+
+
+def _search_docs(site):
+    import json
+
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_finds_a_profile_by_its_statements_not_its_footnotes(site):
+    url = "initiativen/lokale-allianz-dormagen/"
+    entries = {d["location"]: d for d in _search_docs(site) if d["location"].startswith(url)}
+    assert entries[url]["title"] == "Lokale Allianz Dormagen"
+    assert "Nordrhein-Westfalen" in entries[url]["text"] and "Dormagen" in entries[url]["text"]
+    assert "Currenta" in entries[url + "#akteure"]["text"]
+    # Sources, footnote marks and the map's consent note are not what readers search for.
+    assert url + "#quellen" not in entries
+    assert not any("<sup" in d["text"] or "OpenStreetMap" in d["text"] for d in entries.values())
+    html = read(site, "initiativen/lokale-allianz-dormagen")
+    for location in entries:
+        if "#" in location:
+            assert f'id="{location.split("#")[1]}"' in html, location
+
+
+def test_overview_and_map_are_found_by_their_introduction_not_their_lists(site):
+    entries = {d["location"]: d for d in _search_docs(site)
+               if d["location"].split("#")[0] in ("initiativen/", "karte/")}
+    assert set(entries) == {"initiativen/", "karte/"}
+    assert "Tabelle 1" in entries["initiativen/"]["text"]
+    assert all("Lokale Allianz Dormagen" not in d["text"] for d in entries.values())
+
+
+def test_profile_has_a_table_of_contents_of_its_sections(site):
+    html = read(site, "initiativen/lokale-allianz-dormagen")
+    toc = html[html.index('class="md-nav md-nav--secondary"'):]
+    toc = toc[:toc.index("</nav>")]
+    for anchor in ("beschreibung", "akteure", "massnahmen", "chronik", "quellen"):
+        assert f'href="#{anchor}"' in toc and f'<h2 id="{anchor}">' in html

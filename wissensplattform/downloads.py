@@ -15,7 +15,7 @@ from wissensplattform.catalog import Catalog, per_catalog
 from wissensplattform.contexts.profile import ProfileContext, profile_contexts
 from wissensplattform.documents.model import Document
 from wissensplattform.documents.odf import document_odt
-from wissensplattform.documents.pdf import document_pdf, html_to_pdfs
+from wissensplattform.documents.pdf import document_pdf, html_to_pdfs, prune_cache
 from wissensplattform.documents.word import document_docx
 from wissensplattform.rendering import render
 from wissensplattform.toolbox import toolbox_documents
@@ -86,6 +86,7 @@ def downloads_for(catalog: Catalog) -> Downloads:
     for profile, pdf in zip(profiles, html_to_pdfs([steckbrief_html(p) for p in profiles])):
         download = Download(steckbrief_filename(profile.slug), f"Steckbrief {profile.name}", "PDF", pdf)
         files[download.filename] = download
+    prune_cache()
     return Downloads(files, documents)
 
 

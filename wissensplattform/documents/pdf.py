@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Sequence
@@ -25,6 +26,8 @@ PDF_VARIANT = "pdf/ua-1"
 CACHE = Path(__file__).resolve().parent.parent.parent / ".cache" / "pdf"
 # Below this many PDFs to render, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
+# A cached PDF no build has used for this long is removed, so the cache does not grow without end.
+KEEP_UNUSED = dt.timedelta(days=30)
 
 
 @cache
@@ -73,7 +76,21 @@ def html_to_pdfs(htmls: Sequence[str]) -> list[bytes]:
         for i, pdf in zip(missing, rendered):
             _store(paths[i], pdf)  # each at once: an interrupted first build keeps what it rendered
             pdfs[i] = pdf
-    return [pdfs[i] if i in pdfs else path.read_bytes() for i, path in enumerate(paths)]
+    return [pdfs[i] if i in pdfs else _reuse(path) for i, path in enumerate(paths)]
+
+
+def _reuse(path: Path) -> bytes:
+    os.utime(path)  # in use: `prune_cache` keeps it
+    return path.read_bytes()
+
+
+def prune_cache() -> int:
+    """Remove the cached PDFs no build has used for `KEEP_UNUSED`; return how many."""
+    limit = (dt.datetime.now() - KEEP_UNUSED).timestamp()
+    stale = [path for path in CACHE.glob("*.pdf") if path.stat().st_mtime < limit] if CACHE.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
 
 
 def html_to_pdf(html: str) -> bytes:
