@@ -202,7 +202,7 @@ def test_every_page_links_the_legal_pages_in_its_footer(site):
         # 404.html links from the root, every other page relative to its own folder.
         targets = {posixpath.normpath(link.lstrip("/") if link.startswith("/") else posixpath.join(page_dir, link))
                    for link in footer_links}
-        for slug in ("impressum", "datenschutz", "barrierefreiheit"):
+        for slug in ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"):
             assert slug in targets, f"{path}: Fußzeile ohne Link zu /{slug}/"
 
 
@@ -305,3 +305,16 @@ def test_benchmark_runs_with_a_small_number(capsys):
     measured = results[0]
     assert measured.synthetic == 20 and measured.initiatives >= 20 and measured.pages > measured.initiatives
     assert measured.search_index_bytes > 0 and measured.baseline.cpu > 0 and measured.build.cpu > 0
+
+
+def test_start_page_and_accessibility_statement_lead_to_leichte_sprache(site):
+    # BITV 2.0 § 4: content, navigation and the accessibility statement explained in Leichte Sprache.
+    page = (site / "leichte-sprache" / "index.html").read_text(encoding="utf-8")
+    for heading in ("Was ist auf dieser Internet-Seite?", "So benutzen Sie die Internet-Seite", "Barriere-Freiheit"):
+        assert heading in page
+    assert 'href="../barrierefreiheit/"' in page
+    for url in ("", "barrierefreiheit/"):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        main = html[html.index("<article"):html.index("</article>")]
+        assert "leichte-sprache/" in main, f"/{url} verweist nicht auf die Leichte Sprache"
+    assert "Gebärdensprache gibt es noch nicht" in (site / "barrierefreiheit" / "index.html").read_text(encoding="utf-8")
