@@ -27,9 +27,11 @@ def page_entry(url: str, title: str, template: str, **context: object) -> tuple[
 
 
 def profile_entries(p: ProfileContext) -> tuple[SearchEntry, ...]:
+    """The profile's facts as the page's entry, then one entry per filled section (its statements only)."""
     facts = [p.kurzname, p.typ, p.ebene, p.land and p.land.text, p.ort and p.ort.text,
              p.gruendung and f"gegründet {p.gruendung.text}", *(v.text for v in p.namensvarianten)]
-    entries = [SearchEntry(p.url, str(escape(p.name)), render("search/text.html.j2", facts=[f for f in facts if f], items=[]))]
+    entries = [SearchEntry(p.url, str(escape(p.name)),
+                           render("search/text.html.j2", facts=[f for f in facts if f], items=[]))]
     sections = [("wissen", "Wissen aus der Studie", [item.text for item in p.fallstudie_fakten])]
     sections += [(s.key, s.title, [item.text for item in s.items]) for s in p.sections]
     sections.append(("chronik", "Chronik", [f"{e.datum}: {e.ereignis}" for e in p.chronik]))
