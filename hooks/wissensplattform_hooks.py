@@ -67,6 +67,14 @@ def on_post_template(output, template_name, config):
     return apply_policy(output)
 
 
+def on_serve(server, config, builder):
+    # `mkdocs serve` watches docs/ only; the data files and templates make most pages.
+    for path in Site.sources(Path(config.config_file_path).parent):
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     site = _state["site"]

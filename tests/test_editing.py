@@ -69,3 +69,12 @@ def test_edit_link_points_to_the_yaml_file(tmp_path):
     edit = re.search(r'href="([^"]+)"[^>]*title="Seite bearbeiten"', html) or re.search(
         r'<a href="([^"]+)"[^>]*class="md-content__button', html)
     assert edit and edit.group(1).endswith("/initiatives/lokale-allianz-dormagen.yaml"), edit
+
+
+def test_live_preview_watches_the_data_and_the_templates():
+    from wissensplattform.site import Site
+
+    watched = Site.sources(ROOT)
+    assert all(path.exists() for path in watched)
+    assert {ROOT / "initiatives", ROOT / "quellen.yaml", ROOT / "toolbox"} <= set(watched)
+    assert any(path.name == "templates" for path in watched)

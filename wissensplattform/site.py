@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from wissensplattform.catalog import Catalog, load_catalog
+from wissensplattform.catalog import DATA_DIRECTORIES, SOURCES_FILE, Catalog, load_catalog
 from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_contexts
@@ -26,7 +26,7 @@ from wissensplattform.legal import legal_pages
 from wissensplattform.mappages import map_pages, write_map_files
 from wissensplattform.models.toolbox import Modul
 from wissensplattform.pages import GeneratedPage, SearchEntry, profile_src
-from wissensplattform.rendering import environment, render
+from wissensplattform.rendering import TEMPLATES, environment, render
 from wissensplattform.search import page_entry, profile_entries
 from wissensplattform.toolbox_pages import downloads_for, toolbox_pages, write_downloads
 
@@ -103,6 +103,11 @@ class Site:
         with _kept_to_the_end():
             catalog = load_catalog(root)
             return cls(catalog, [page for generate in PAGE_GENERATORS for page in generate(catalog)])
+
+    @staticmethod
+    def sources(root: Path) -> list[Path]:
+        """What the generated part is made from: a live preview rebuilds when one of these changes."""
+        return [root / SOURCES_FILE, *(root / folder for folder in DATA_DIRECTORIES), TEMPLATES]
 
     def write_outputs(self, site_dir: Path) -> None:
         """Write the files that are not pages (data exports, downloads) into the built site."""
