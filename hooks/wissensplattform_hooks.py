@@ -10,7 +10,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from wissensplattform.csp import apply_policy
-from wissensplattform.pages import anchor_ids, toc_tokens
+from wissensplattform.pages import anchor_ids
 from wissensplattform.problems import DataError
 from wissensplattform.search import add_to_search_index
 from wissensplattform.site import Site
@@ -44,7 +44,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     generated = _state["site"].page(page.file.src_uri)
     if generated and generated.finished_html:
-        page.toc = get_toc(toc_tokens(generated.content))
+        page.toc = get_toc(generated.toc)
         page.present_anchor_ids = anchor_ids(generated.content)
         return generated.content
     return html
@@ -69,7 +69,7 @@ def on_post_template(output, template_name, config):
 
 def on_serve(server, config, builder):
     # `mkdocs serve` watches docs/ only; the data files and templates make most pages.
-    for path in Site.sources(Path(config.config_file_path).parent):
+    for path in Site.inputs(Path(config.config_file_path).parent):
         if path.exists():
             server.watch(str(path))
     return server

@@ -74,7 +74,7 @@ def test_edit_link_points_to_the_yaml_file(tmp_path):
 def test_live_preview_watches_the_data_and_the_templates():
     from wissensplattform.site import Site
 
-    watched = Site.sources(ROOT)
+    watched = Site.inputs(ROOT)
     assert all(path.exists() for path in watched)
     assert {ROOT / "initiatives", ROOT / "quellen.yaml", ROOT / "toolbox"} <= set(watched)
     assert any(path.name == "templates" for path in watched)

@@ -5,7 +5,7 @@ import yaml
 
 from conftest import ROOT
 from wissensplattform.catalog import data_files
-from wissensplattform.loading import load_yaml
+from wissensplattform.loading import _Loader, load_yaml
 
 SAMPLES = {
     "skalare": "name: Test\nzahl: 12\nkomma: 1.5\nja: true\nleer: null\nohne:\ndatum: 2013-01-09\nhex: 0x1F\n",
@@ -18,18 +18,9 @@ SAMPLES = {
 }
 
 
-class _PyYamlLoader(yaml.SafeLoader):
-    """PyYAML's own safe loading with the project's one change: dates stay text."""
-
-
-_PyYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def _pyyaml(text: str):
-    return yaml.load(text, Loader=_PyYamlLoader)
+    # PyYAML's own construction, with the project's resolvers (dates stay text).
+    return yaml.load(text, Loader=_Loader)
 
 
 @pytest.mark.parametrize("name", SAMPLES)

@@ -15,14 +15,12 @@ from wissensplattform.rendering import render
 from wissensplattform.pages import GeneratedPage
 from wissensplattform.search import page_entry
 
-TITLE = "Karte der Industrieinitiativen"
-
 
 def map_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     context = karten_context(catalog)
     yield GeneratedPage(f"{KARTE_URL}index.md", render("karte.html.j2", k=context, page_url=KARTE_URL),
-                        finished_html=True, meta={"title": TITLE},
-                        search=page_entry(KARTE_URL, TITLE, "partials/karte_intro.html.j2", k=context))
+                        finished_html=True,
+                        search=page_entry(KARTE_URL, "Karte der Industrieinitiativen", "partials/karte_intro.html.j2", k=context))
     yield GeneratedPage(f"{DATEN_DIR}/index.md", render("daten.md.j2", d=daten_context(), page_url=f"{DATEN_DIR}/"),
                         "wissensplattform/opendata.py")
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -22,7 +23,7 @@ class GeneratedPage:
 
     With `finished_html`, the content is finished HTML (valid Markdown too, as Markdown allows raw
     HTML): a builder hands it over as the page body without converting it, which keeps thousands of
-    profiles cheap. `meta` is what front matter would say (the title); the builder applies it.
+    profiles cheap; its table of contents and title come from its headings.
     With `search`, the page brings its own search entries and the theme's search does not index it:
     parsing every profile's HTML would cost half the build and index footnotes and map notes too.
     """
@@ -31,13 +32,23 @@ class GeneratedPage:
     content: str
     source: str | None = None
     finished_html: bool = False
-    meta: dict[str, Any] = field(default_factory=dict)
     search: tuple[SearchEntry, ...] | None = None
+
+    @cached_property
+    def toc(self) -> list[dict[str, Any]]:
+        """The headings of finished HTML (see `toc_tokens`)."""
+        return toc_tokens(self.content)
 
     @property
     def front_matter(self) -> dict[str, Any]:
-        """`meta`, and the theme search's exclusion where the page brings its own entries."""
-        return {**self.meta, "search": {"exclude": True}} if self.search is not None else self.meta
+        """What front matter would say: the title of finished HTML (its `<h1>`, escaped as a Markdown
+        heading's would be), and the theme search's exclusion where the page brings its own entries."""
+        matter: dict[str, Any] = {}
+        if self.finished_html and self.toc and self.toc[0]["level"] == 1:
+            matter["title"] = self.toc[0]["name"]
+        if self.search is not None:
+            matter["search"] = {"exclude": True}
+        return matter
 
     @property
     def url(self) -> str:

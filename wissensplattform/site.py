@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
-
 from wissensplattform.catalog import DATA_DIRECTORIES, SOURCES_FILE, Catalog, load_catalog
 from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
@@ -37,15 +35,14 @@ def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
         context = contexts[entry.slug]
         html = render("profile.html.j2", p=context, page_url=context.url,
                       steckbrief=downloads_for(catalog).steckbrief(entry.slug))
-        # A page title is HTML to the theme, as if it came from a Markdown heading: escaped.
         yield GeneratedPage(profile_src(entry.slug), html, entry.path, finished_html=True,
-                            meta={"title": str(escape(context.name))}, search=profile_entries(context))
+                            search=profile_entries(context))
 
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     context = overview_context(catalog)
     yield GeneratedPage("initiativen/index.md", render("overview.html.j2", o=context, page_url="initiativen/"),
-                        finished_html=True, meta={"title": "Alle Initiativen"},
+                        finished_html=True,
                         search=page_entry("initiativen/", "Alle Initiativen", "partials/overview_intro.html.j2", o=context))
 
 
@@ -105,7 +102,7 @@ class Site:
             return cls(catalog, [page for generate in PAGE_GENERATORS for page in generate(catalog)])
 
     @staticmethod
-    def sources(root: Path) -> list[Path]:
+    def inputs(root: Path) -> list[Path]:
         """What the generated part is made from: a live preview rebuilds when one of these changes."""
         return [root / SOURCES_FILE, *(root / folder for folder in DATA_DIRECTORIES), TEMPLATES]
 
