@@ -18,6 +18,11 @@ build: $(VENV)/.installed
 build-release: $(VENV)/.installed
 	WISSENSPLATTFORM_RELEASE=1 $(PY) -m mkdocs build --strict
 
+# Preview for a change request: opens without a web server (double-click index.html). VORSCHAU=folder builds elsewhere.
+.PHONY: vorschau
+vorschau: $(VENV)/.installed
+	$(PY) scripts/vorschau $(VORSCHAU)
+
 # Build time and size with N synthetic initiatives against bare mkdocs-material (slow: N up to 10000).
 benchmark: $(VENV)/.installed
 	$(PY) scripts/benchmark
