@@ -41,11 +41,10 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: list[str]) -> str:
-    """The policy for a page whose inline scripts have these hashes."""
-    directives = {
+def _directives() -> dict[str, list[str]]:
+    return {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *sorted(set(script_hashes))],
+        "script-src": ["'self'"],
         # Material and Leaflet position elements with inline styles; styles cannot load code.
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", *TILE_HOSTS],
@@ -56,7 +55,30 @@ def policy(script_hashes: list[str]) -> str:
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
     }
+
+
+def _text(directives: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def policy(script_hashes: list[str]) -> str:
+    """The policy for a page whose inline scripts have these hashes."""
+    directives = _directives()
+    directives["script-src"] += sorted(set(script_hashes))
+    return _text(directives)
+
+
+def editor_policy(api_origins: tuple[str, ...]) -> str:
+    """The policy of the form editor (`/bearbeiten/`): Decap CMS and the Git host's API, nothing else.
+
+    Decap compiles its configuration validator at run time, so it needs `'unsafe-eval'`; without it the
+    page stays blank. No map tiles here; `blob:` for the previews Decap makes of its own data.
+    """
+    directives = _directives()
+    directives["script-src"].append("'unsafe-eval'")
+    directives["img-src"] = ["'self'", "data:", "blob:"]
+    directives["connect-src"] += list(api_origins)
+    return _text(directives)
 
 
 def apply_policy(html: str) -> str:

@@ -18,6 +18,7 @@ from wissensplattform.catalog import DATA_DIRECTORIES, SOURCES_FILE, Catalog, lo
 from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_contexts
+from wissensplattform.editor.page import editor_pages, write_editor
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS, knowledge_pages, write_checklist
 from wissensplattform.legal import legal_pages
@@ -61,11 +62,13 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     map_pages,
     knowledge_pages,
     toolbox_pages,
+    editor_pages,
 ]
 OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
     write_map_files,
     write_checklist,
     write_downloads,
+    write_editor,
 ]
 
 

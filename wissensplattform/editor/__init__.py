@@ -1,0 +1,1 @@
+"""The form editor at `/bearbeiten/`: Decap CMS, configured from the one schema."""
