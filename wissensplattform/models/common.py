@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL_PATTERN = r"^https?://\S+$"
 
 # Bounding box of Germany with a small margin (WGS84).
 LAT_RANGE = (47.2, 55.1)
@@ -89,14 +90,17 @@ class Beleg(EditorModel):
     """Beleg: welche Quelle eine Angabe stützt und an welcher Stelle."""
 
     quelle: Slug = Field(
+        title="Quelle",
         description="Kennung der Quelle im Quellenregister (`quellen.yaml`).",
         examples=["studie-2018"],
     )
     stelle: Text = Field(
+        title="Stelle",
         description="Stelle in der Quelle: Abschnitt, Tabelle oder Seite.",
         examples=["III.3.1.2", "III.2.3, Tabelle 1"],
     )
     anmerkung: Text | None = Field(
+        title="Anmerkung",
         default=None,
         description="Begründung, wenn der Wert aus dem Namen oder dem Zusammenhang erschlossen ist.",
         examples=["Der Name nennt das Land."],
@@ -106,8 +110,9 @@ class Beleg(EditorModel):
 class TextAngabe(Beleg):
     """Eine Aussage (ein Akteur, ein Ziel, eine Maßnahme) mit ihrem Beleg."""
 
-    text: Text = Field(description="Die Aussage, knapp und sachlich.", examples=["Stadt Dormagen"])
+    text: Text = Field(title="Aussage", description="Die Aussage, knapp und sachlich.", examples=["Stadt Dormagen"])
     zitat: bool = Field(
+        title="Wörtliches Zitat",
         default=False,
         description="`true`, wenn `text` ein wörtliches Zitat der Quelle ist (wird in Anführungszeichen gezeigt).",
     )
@@ -116,25 +121,26 @@ class TextAngabe(Beleg):
 class BundeslandAngabe(Beleg):
     """Ein Land mit Beleg."""
 
-    wert: Bundesland = Field(description="Das Land.", examples=["Nordrhein-Westfalen"])
+    wert: Bundesland = Field(title="Land", description="Das Land.", examples=["Nordrhein-Westfalen"])
 
 
 class OrtAngabe(Beleg):
     """Ein Ort mit Beleg."""
 
-    wert: Text = Field(description="Ortsname, wie ihn das Ortsverzeichnis kennt.", examples=["Dormagen"])
+    wert: Text = Field(title="Ort", description="Ortsname, wie ihn das Ortsverzeichnis kennt.", examples=["Dormagen"])
 
 
 class JahrAngabe(Beleg):
     """Eine Jahreszahl mit Beleg."""
 
-    wert: Jahr = Field(description="Jahreszahl, z. B. 2011.", examples=[2011])
+    wert: Jahr = Field(title="Jahr", description="Jahreszahl, z. B. 2011.", examples=[2011])
 
 
 class WebsiteAngabe(Beleg):
     """Eine Internetadresse mit Beleg."""
 
     wert: Annotated[str, Field(pattern=r"^https?://\S+$")] = Field(
+        title="Internetadresse",
         description="Vollständige Adresse mit https://, nur wenn eine Quelle sie nennt.",
         examples=["https://www.example.org/"],
     )
@@ -155,17 +161,30 @@ def _check_lon(value: float) -> float:
 class Koordinaten(Beleg):
     """Von Hand gesetzte Kartenposition mit Beleg; hat Vorrang vor dem Ortsverzeichnis."""
 
-    lat: Annotated[float, AfterValidator(_check_lat)] = Field(description="Geographische Breite (WGS84).", examples=[51.09])
-    lon: Annotated[float, AfterValidator(_check_lon)] = Field(description="Geographische Länge (WGS84).", examples=[6.84])
+    lat: Annotated[float, AfterValidator(_check_lat)] = Field(
+        title="Breitengrad",
+        description="Geographische Breite (WGS84).",
+        examples=[51.09],
+    )
+    lon: Annotated[float, AfterValidator(_check_lon)] = Field(
+        title="Längengrad",
+        description="Geographische Länge (WGS84).",
+        examples=[6.84],
+    )
 
 
 class Chronikeintrag(Beleg):
     """Ein datiertes Ereignis mit Beleg."""
 
     datum: Datum = Field(
+        title="Datum",
         description="Datum in der Genauigkeit der Quelle: `JJJJ`, `JJJJ-MM` oder `JJJJ-MM-TT` (in Anführungszeichen).",
     )
-    ereignis: Text = Field(description="Was geschah.", examples=["Auftaktveranstaltung des Industrie-Dialogs"])
+    ereignis: Text = Field(
+        title="Ereignis",
+        description="Was geschah.",
+        examples=["Auftaktveranstaltung des Industrie-Dialogs"],
+    )
 
 
 class Kriterium(str, Enum):
@@ -201,6 +220,7 @@ class Erfolgsfaktor(TextAngabe):
     """Ein Erfolgsfaktor, den die Quellen nennen, mit den Good-Practice-Kriterien der Studie."""
 
     kriterien: list[Kriterium] = Field(
+        title="Kriterien",
         default_factory=list,
         description="Good-Practice-Kriterien der Studie (III.2.5), denen der Faktor zugeordnet ist.",
         examples=[["protagonisten-und-treiber"]],

@@ -23,10 +23,10 @@ from wissensplattform.models.initiative import Ebene, Typ
 class Abschnitt(EditorModel):
     """Ein Abschnitt einer Wissensseite: Überschrift und belegte Aussagen."""
 
-    titel: Text = Field(description="Überschrift des Abschnitts.", examples=["Genese"])
-    angaben: list[TextAngabe] = Field(default_factory=list, description="Aussagen mit Beleg.")
+    titel: Text = Field(title="Überschrift", description="Überschrift des Abschnitts.", examples=["Genese"])
+    angaben: list[TextAngabe] = Field(title="Aussagen", default_factory=list, description="Aussagen mit Beleg.")
     pruefpunkte: list[TextAngabe] = Field(
-        default_factory=list,
+        title="Prüfpunkte", default_factory=list,
         description="Fragen zum Ankreuzen (Checkliste); `stelle` nennt den Abschnitt, aus dem die Frage abgeleitet ist.",
     )
 
@@ -34,34 +34,57 @@ class Abschnitt(EditorModel):
 class Textseite(EditorModel):
     """Eine Wissensseite aus Abschnitten: `wissen/empfehlungen.yaml`, `wissen/erfolgsmessung.yaml`, `wissen/zusammenfassung.yaml`."""
 
-    titel: Text = Field(description="Seitentitel.")
-    einleitung: list[TextAngabe] = Field(default_factory=list, description="Einleitende Aussagen mit Beleg.")
-    abschnitte: list[Abschnitt] = Field(default_factory=list, description="Die Abschnitte der Seite.")
+    titel: Text = Field(title="Seitentitel", description="Seitentitel.")
+    einleitung: list[TextAngabe] = Field(
+        title="Einleitung", default_factory=list,
+        description="Einleitende Aussagen mit Beleg.",
+    )
+    abschnitte: list[Abschnitt] = Field(
+        title="Abschnitte", default_factory=list,
+        description="Die Abschnitte der Seite.",
+    )
 
 
 class Tabellenzeile(EditorModel):
     """Eine Zeile von Tabelle 2 der Studie (III.2.6): das Kriterium je Initiativtyp."""
 
-    bezeichnung: Text = Field(description="Bezeichnung des Kriteriums, wie sie in Tabelle 2 steht.")
-    netzwerkorientiert: list[TextAngabe] = Field(description="Zelle »Netzwerkorientierte Initiativen«.")
-    massnahmenorientiert: list[TextAngabe] = Field(description="Zelle »Maßnahmenorientierte Initiativen«.")
+    bezeichnung: Text = Field(
+        title="Bezeichnung",
+        description="Bezeichnung des Kriteriums, wie sie in Tabelle 2 steht.",
+    )
+    netzwerkorientiert: list[TextAngabe] = Field(
+        title="Netzwerkorientierte Initiativen",
+        description="Zelle »Netzwerkorientierte Initiativen«.",
+    )
+    massnahmenorientiert: list[TextAngabe] = Field(
+        title="Maßnahmenorientierte Initiativen",
+        description="Zelle »Maßnahmenorientierte Initiativen«.",
+    )
 
 
 class KriteriumSeite(EditorModel):
     """Ein Good-Practice-Kriterium (III.2.5): eine Datei in `wissen/kriterien/`, benannt nach der Kennung des Kriteriums."""
 
-    titel: Text = Field(description="Name des Kriteriums.", examples=["Längerfristige Zusammenarbeit"])
-    befunde: list[TextAngabe] = Field(description="Befunde und Zitate der Studie zu diesem Kriterium.")
-    tabelle_2: Tabellenzeile = Field(description="Die Zeile des Kriteriums in Tabelle 2 (III.2.6).")
+    titel: Text = Field(
+        title="Name des Kriteriums",
+        description="Name des Kriteriums.",
+        examples=["Längerfristige Zusammenarbeit"],
+    )
+    befunde: list[TextAngabe] = Field(title="Befunde", description="Befunde und Zitate der Studie zu diesem Kriterium.")
+    tabelle_2: Tabellenzeile = Field(title="Tabelle 2", description="Die Zeile des Kriteriums in Tabelle 2 (III.2.6).")
 
 
 class FallAbschnitt(EditorModel):
     """Ein Abschnitt einer Fallstudie. Die Seite zeigt dazu alle Angaben des Steckbriefs mit dieser `stelle`."""
 
-    nummer: Text = Field(description="Abschnittsnummer der Studie.", examples=["III.3.1.1"])
-    titel: Text = Field(description="Überschrift, wie die Studie sie nennt.", examples=["Genese"])
-    angaben: list[TextAngabe] = Field(default_factory=list, description="Zusätzliche Aussagen, die nicht im Steckbrief stehen.")
+    nummer: Text = Field(title="Abschnittsnummer", description="Abschnittsnummer der Studie.", examples=["III.3.1.1"])
+    titel: Text = Field(title="Überschrift", description="Überschrift, wie die Studie sie nennt.", examples=["Genese"])
+    angaben: list[TextAngabe] = Field(
+        title="Zusätzliche Aussagen", default_factory=list,
+        description="Zusätzliche Aussagen, die nicht im Steckbrief stehen.",
+    )
     erfolgsfaktoren: list[Erfolgsfaktor] = Field(
+        title="Zusätzliche Erfolgsfaktoren",
         default_factory=list, description="Zusätzliche Erfolgsfaktoren mit Kriterien, die nicht im Steckbrief stehen.",
     )
 
@@ -73,68 +96,91 @@ class Fallstudie(EditorModel):
     die Gliederung der Fallstudie, ihre Kurzfakten und Ergänzungen.
     """
 
-    titel: Text = Field(description="Titel der Fallstudie.", examples=["Lokale Allianz Dormagen"])
-    kapitel: Text = Field(description="Kapitel der Studie.", examples=["III.3.1"])
-    kurzfakten: list[TextAngabe] = Field(description="Die wichtigsten Fakten; erscheinen auch im Steckbrief.")
-    abschnitte: list[FallAbschnitt] = Field(description="Genese, Mitglieder, Struktur, Ziele/Output, Finanzierung, …")
+    titel: Text = Field(title="Titel", description="Titel der Fallstudie.", examples=["Lokale Allianz Dormagen"])
+    kapitel: Text = Field(title="Kapitel", description="Kapitel der Studie.", examples=["III.3.1"])
+    kurzfakten: list[TextAngabe] = Field(
+        title="Kurzfakten",
+        description="Die wichtigsten Fakten; erscheinen auch im Steckbrief.",
+    )
+    abschnitte: list[FallAbschnitt] = Field(
+        title="Abschnitte",
+        description="Genese, Mitglieder, Struktur, Ziele/Output, Finanzierung, …",
+    )
 
 
 class Veranstaltung(EditorModel):
     """Die Dialogveranstaltung in einer Modellregion (Kapitel IV)."""
 
-    titel: Text = Field(description="Name der Veranstaltung.", examples=["Zukunftswerkstatt"])
-    datum: Datum | None = Field(default=None, description="Datum, soweit die Quelle es nennt.")
-    datum_beleg: Beleg | None = Field(default=None, description="Beleg für das Datum.")
-    ort: TextAngabe | None = Field(default=None, description="Veranstaltungsort.")
-    format: TextAngabe | None = Field(default=None, description="Format (z. B. Zukunftswerkstatt, Branchendialog).")
+    titel: Text = Field(title="Name", description="Name der Veranstaltung.", examples=["Zukunftswerkstatt"])
+    datum: Datum | None = Field(title="Datum", default=None, description="Datum, soweit die Quelle es nennt.")
+    datum_beleg: Beleg | None = Field(title="Beleg für das Datum", default=None, description="Beleg für das Datum.")
+    ort: TextAngabe | None = Field(title="Ort", default=None, description="Veranstaltungsort.")
+    format: TextAngabe | None = Field(
+        title="Format", default=None,
+        description="Format (z. B. Zukunftswerkstatt, Branchendialog).",
+    )
     werkzeug: Slug | None = Field(
-        default=None, description="Kennung des Formats in der Werkzeugkiste (Modul Veranstaltungsformate), falls es dort steht.",
+        title="Format in der Werkzeugkiste", default=None,
+        description="Kennung des Formats in der Werkzeugkiste (Modul Veranstaltungsformate), falls es dort steht.",
         examples=["zukunftswerkstatt"],
     )
-    teilnehmende: list[TextAngabe] = Field(default_factory=list, description="Wer teilnahm.")
-    ergebnisse: list[TextAngabe] = Field(default_factory=list, description="Ergebnisse.")
+    teilnehmende: list[TextAngabe] = Field(title="Teilnehmende", default_factory=list, description="Wer teilnahm.")
+    ergebnisse: list[TextAngabe] = Field(title="Ergebnisse", default_factory=list, description="Ergebnisse.")
 
 
 class Modellregion(EditorModel):
     """Eine Modellregion (Kapitel IV): eine Datei in `wissen/modellregionen/`; der Steckbrief verweist mit `modellregion:` darauf."""
 
-    titel: Text = Field(description="Name der Region.", examples=["Krefeld"])
-    kapitel: Text = Field(description="Kapitel der Studie.", examples=["IV.6"])
-    initiative: TextAngabe = Field(description="Die Initiative, wie die Studie sie nennt.")
-    beschreibung: list[TextAngabe] = Field(default_factory=list, description="Region und Initiative.")
-    veranstaltungen: list[Veranstaltung] = Field(description="Die Dialogveranstaltungen des Projekts in der Region.")
+    titel: Text = Field(title="Name der Region", description="Name der Region.", examples=["Krefeld"])
+    kapitel: Text = Field(title="Kapitel", description="Kapitel der Studie.", examples=["IV.6"])
+    initiative: TextAngabe = Field(title="Initiative", description="Die Initiative, wie die Studie sie nennt.")
+    beschreibung: list[TextAngabe] = Field(
+        title="Beschreibung", default_factory=list,
+        description="Region und Initiative.",
+    )
+    veranstaltungen: list[Veranstaltung] = Field(
+        title="Veranstaltungen",
+        description="Die Dialogveranstaltungen des Projekts in der Region.",
+    )
 
 
 class Treffen(EditorModel):
     """Ein Netzwerktreffen regionaler Initiativen (VI.1)."""
 
-    titel: Text = Field(description="Bezeichnung des Treffens.")
-    datum: Datum = Field(description="Datum des Treffens.")
-    ort: Text | None = Field(default=None, description="Ort, soweit die Quelle ihn nennt.")
-    gastgeber: list[TextAngabe] = Field(description="Gastgebende Organisationen.")
+    titel: Text = Field(title="Bezeichnung", description="Bezeichnung des Treffens.")
+    datum: Datum = Field(title="Datum", description="Datum des Treffens.")
+    ort: Text | None = Field(title="Ort", default=None, description="Ort, soweit die Quelle ihn nennt.")
+    gastgeber: list[TextAngabe] = Field(title="Gastgeber", description="Gastgebende Organisationen.")
     praesentiert: list[TextAngabe] = Field(
+        title="Vorgestellte Initiativen",
         default_factory=list,
         description="Initiativen, die sich vorstellten, mit ihrem Namen wie im Steckbrief (dann wird verlinkt).",
     )
-    angaben: list[TextAngabe] = Field(default_factory=list, description="Weitere Aussagen zum Treffen.")
-    beleg: Beleg = Field(description="Beleg für Datum, Ort und Gastgeber.")
+    angaben: list[TextAngabe] = Field(
+        title="Weitere Aussagen", default_factory=list,
+        description="Weitere Aussagen zum Treffen.",
+    )
+    beleg: Beleg = Field(title="Beleg", description="Beleg für Datum, Ort und Gastgeber.")
 
 
 class Netzwerktreffen(EditorModel):
     """Die Netzwerktreffen regionaler Initiativen 2016–2017 (VI.1): die Datei `wissen/netzwerktreffen.yaml`."""
 
-    titel: Text = Field(description="Seitentitel.")
-    einleitung: list[TextAngabe] = Field(default_factory=list, description="Einleitende Aussagen mit Beleg.")
-    treffen: list[Treffen] = Field(description="Die Treffen in zeitlicher Reihenfolge.")
+    titel: Text = Field(title="Seitentitel", description="Seitentitel.")
+    einleitung: list[TextAngabe] = Field(
+        title="Einleitung", default_factory=list,
+        description="Einleitende Aussagen mit Beleg.",
+    )
+    treffen: list[Treffen] = Field(title="Treffen", description="Die Treffen in zeitlicher Reihenfolge.")
 
 
 class Untergruppe(EditorModel):
     """Eine Untergruppe eines Typs (III.2.3)."""
 
-    titel: Text = Field(description="Name der Untergruppe.", examples=["Bottom-up gegründet"])
-    angaben: list[TextAngabe] = Field(description="Was die Studie über die Untergruppe sagt.")
+    titel: Text = Field(title="Name", description="Name der Untergruppe.", examples=["Bottom-up gegründet"])
+    angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über die Untergruppe sagt.")
     beispiele: list[TextAngabe] = Field(
-        default_factory=list,
+        title="Beispiele", default_factory=list,
         description="Initiativen, die die Studie als Beispiel nennt, mit ihrem Namen wie im Steckbrief (dann wird verlinkt).",
     )
 
@@ -142,27 +188,34 @@ class Untergruppe(EditorModel):
 class TypEintrag(EditorModel):
     """Ein Typ von Initiativen (III.2.3); die zugehörigen Initiativen berechnet die Seite aus `typ` der Steckbriefe."""
 
-    typ: Typ = Field(description="Der Typ, wie ihn die Steckbriefe im Feld `typ` führen.")
-    titel: Text = Field(description="Überschrift.")
-    angaben: list[TextAngabe] = Field(description="Was die Studie über den Typ sagt.")
-    untergruppen: list[Untergruppe] = Field(default_factory=list, description="Die Untergruppen des Typs.")
+    typ: Typ = Field(title="Typ", description="Der Typ, wie ihn die Steckbriefe im Feld `typ` führen.")
+    titel: Text = Field(title="Überschrift", description="Überschrift.")
+    angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über den Typ sagt.")
+    untergruppen: list[Untergruppe] = Field(
+        title="Untergruppen", default_factory=list,
+        description="Die Untergruppen des Typs.",
+    )
 
 
 class EbeneEintrag(EditorModel):
     """Eine Handlungsebene (III.2.2) mit ihren Erfolgsfaktoren; die Initiativen berechnet die Seite aus `ebene`."""
 
-    ebene: Ebene = Field(description="Die Ebene, wie sie die Steckbriefe im Feld `ebene` führen.")
-    titel: Text = Field(description="Überschrift.")
-    angaben: list[TextAngabe] = Field(description="Was die Studie über die Ebene sagt.")
-    erfolgsfaktoren: list[TextAngabe] = Field(default_factory=list, description="Die Erfolgsfaktoren, die die Studie für diese Ebene nennt.")
+    ebene: Ebene = Field(title="Ebene", description="Die Ebene, wie sie die Steckbriefe im Feld `ebene` führen.")
+    titel: Text = Field(title="Überschrift", description="Überschrift.")
+    angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über die Ebene sagt.")
+    erfolgsfaktoren: list[TextAngabe] = Field(
+        title="Erfolgsfaktoren", default_factory=list,
+        description="Die Erfolgsfaktoren, die die Studie für diese Ebene nennt.",
+    )
 
 
 class Akteursgruppe(EditorModel):
     """Eine Akteursgruppe und ihre Rolle (III.2.1)."""
 
-    titel: Text = Field(description="Name der Gruppe.", examples=["Gewerkschaften"])
-    angaben: list[TextAngabe] = Field(description="Was die Studie über ihre Rolle sagt.")
+    titel: Text = Field(title="Name", description="Name der Gruppe.", examples=["Gewerkschaften"])
+    angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über ihre Rolle sagt.")
     suchbegriffe: list[Text] = Field(
+        title="Suchbegriffe",
         default_factory=list,
         description="Wörter, an denen die Akteursliste eines Steckbriefs die Gruppe erkennt (z. B. »IHK«).",
     )
@@ -171,10 +224,10 @@ class Akteursgruppe(EditorModel):
 class Typologie(EditorModel):
     """Typen, Ebenen und Akteure (III.2.1–III.2.3): die Datei `wissen/typologie.yaml`."""
 
-    titel: Text = Field(description="Seitentitel.")
-    typen: list[TypEintrag] = Field(description="Die Typen (III.2.3).")
-    ebenen: list[EbeneEintrag] = Field(description="Die Handlungsebenen (III.2.2).")
-    akteure: list[Akteursgruppe] = Field(description="Die Akteursgruppen (III.2.1).")
+    titel: Text = Field(title="Seitentitel", description="Seitentitel.")
+    typen: list[TypEintrag] = Field(title="Typen", description="Die Typen (III.2.3).")
+    ebenen: list[EbeneEintrag] = Field(title="Ebenen", description="Die Handlungsebenen (III.2.2).")
+    akteure: list[Akteursgruppe] = Field(title="Akteursgruppen", description="Die Akteursgruppen (III.2.1).")
 
 
 # Folders of knowledge files and their models (registered in `catalog.DATA_DIRECTORIES`).

@@ -44,55 +44,97 @@ class Gruppengroesse(LabelledEnum):
 class Einsatz(TextAngabe):
     """Ein belegter Einsatz eines Formats, etwa in einer Modellregion der Studie (Kapitel IV)."""
 
-    datum: Datum | None = Field(default=None, description="Datum des Einsatzes, wie die Quelle es nennt.",
-                                examples=["2017-06-30"])
-    modellregion: Slug | None = Field(default=None, description="Kennung der Modellregion (Kapitel IV).",
-                                      examples=["krefeld"])
-    initiative: Slug | None = Field(default=None, description="Kennung (Dateiname) der Initiative in `initiatives/`.",
-                                    examples=["zukunft-durch-industrie"])
+    datum: Datum | None = Field(
+        title="Datum", default=None,
+        description="Datum des Einsatzes, wie die Quelle es nennt.",
+        examples=["2017-06-30"],
+    )
+    modellregion: Slug | None = Field(
+        title="Modellregion", default=None,
+        description="Kennung der Modellregion (Kapitel IV).",
+        examples=["krefeld"],
+    )
+    initiative: Slug | None = Field(
+        title="Initiative", default=None,
+        description="Kennung (Dateiname) der Initiative in `initiatives/`.",
+        examples=["zukunft-durch-industrie"],
+    )
 
 
 class Methodenabschnitt(EditorModel):
     """Ein redaktioneller Textabschnitt mit der Methodenliteratur, der er folgt."""
 
-    titel: Text = Field(description="Überschrift des Abschnitts.")
-    absaetze: list[Text] = Field(default_factory=list, description="Absätze (Fließtext).")
-    punkte: list[Text] = Field(default_factory=list, description="Aufzählungspunkte.")
-    literatur: list[Beleg] = Field(default_factory=list,
-                                   description="Methodenliteratur, der der Abschnitt folgt (Kennungen aus `quellen.yaml`).")
+    titel: Text = Field(title="Überschrift", description="Überschrift des Abschnitts.")
+    absaetze: list[Text] = Field(title="Absätze", default_factory=list, description="Absätze (Fließtext).")
+    punkte: list[Text] = Field(title="Aufzählungspunkte", default_factory=list, description="Aufzählungspunkte.")
+    literatur: list[Beleg] = Field(
+        title="Literatur", default_factory=list,
+        description="Methodenliteratur, der der Abschnitt folgt (Kennungen aus `quellen.yaml`).",
+    )
 
 
 class Format(EditorModel):
     """Steckbrief eines Veranstaltungsformats (Modul 1), immer in derselben Gliederung."""
 
-    kennung: Slug = Field(description="Dauerhafte Kennung, z. B. für Links.", examples=["world-cafe"])
-    name: Text = Field(description="Name des Formats.", examples=["World Café"])
-    zweck: Text = Field(description="Wozu das Format dient, in einem Satz.")
-    teilnehmende: Text = Field(description="Zahl und Art der Teilnehmenden.", examples=["12 bis 100 Personen"])
-    gruppengroesse: list[Gruppengroesse] = Field(min_length=1, description="Größenklassen, für die das Format passt.")
-    dauer: Text = Field(description="Übliche Dauer.", examples=["2 bis 3 Stunden"])
-    beteiligungsstufe: Beteiligungsstufe = Field(description="Beteiligungsstufe: information, konsultation oder mitgestaltung.")
-    modus: Modus = Field(description="analog, digital oder analog-und-digital.")
-    ablauf: list[Text] = Field(min_length=1, description="Die Schritte des Ablaufs in ihrer Reihenfolge.")
-    organisation: list[Text] = Field(default_factory=list, description="Organisation und Material.")
-    hinweise: list[Text] = Field(default_factory=list, description="Worauf zu achten ist.")
-    nicht_geeignet: list[Text] = Field(default_factory=list, description="Wann das Format nicht geeignet ist.")
-    varianten: list[Text] = Field(default_factory=list, description="Abwandlungen des Formats.")
-    ablaufplan: Slug | None = Field(default=None, description="Kennung des Ablaufplans in Modul 8, falls es einen gibt.")
-    literatur: list[Beleg] = Field(default_factory=list, description="Methodenliteratur, der die Beschreibung folgt; leer, wenn keine zugrunde liegt.")
-    studie: list[TextAngabe] = Field(default_factory=list, description="Was die Studie über das Format sagt, mit Beleg.")
-    einsaetze: list[Einsatz] = Field(default_factory=list, description="Belegte Einsätze in Modellregionen und Initiativen.")
+    kennung: Slug = Field(title="Kennung", description="Dauerhafte Kennung, z. B. für Links.", examples=["world-cafe"])
+    name: Text = Field(title="Name", description="Name des Formats.", examples=["World Café"])
+    zweck: Text = Field(title="Zweck", description="Wozu das Format dient, in einem Satz.")
+    teilnehmende: Text = Field(
+        title="Teilnehmende",
+        description="Zahl und Art der Teilnehmenden.",
+        examples=["12 bis 100 Personen"],
+    )
+    gruppengroesse: list[Gruppengroesse] = Field(
+        title="Gruppengröße", min_length=1,
+        description="Größenklassen, für die das Format passt.",
+    )
+    dauer: Text = Field(title="Dauer", description="Übliche Dauer.", examples=["2 bis 3 Stunden"])
+    beteiligungsstufe: Beteiligungsstufe = Field(
+        title="Beteiligungsstufe",
+        description="Beteiligungsstufe: information, konsultation oder mitgestaltung.",
+    )
+    modus: Modus = Field(title="Modus", description="analog, digital oder analog-und-digital.")
+    ablauf: list[Text] = Field(
+        title="Ablauf", min_length=1,
+        description="Die Schritte des Ablaufs in ihrer Reihenfolge.",
+    )
+    organisation: list[Text] = Field(
+        title="Organisation und Material", default_factory=list,
+        description="Organisation und Material.",
+    )
+    hinweise: list[Text] = Field(title="Hinweise", default_factory=list, description="Worauf zu achten ist.")
+    nicht_geeignet: list[Text] = Field(
+        title="Nicht geeignet", default_factory=list,
+        description="Wann das Format nicht geeignet ist.",
+    )
+    varianten: list[Text] = Field(title="Varianten", default_factory=list, description="Abwandlungen des Formats.")
+    ablaufplan: Slug | None = Field(
+        title="Ablaufplan", default=None,
+        description="Kennung des Ablaufplans in Modul 8, falls es einen gibt.",
+    )
+    literatur: list[Beleg] = Field(
+        title="Literatur", default_factory=list,
+        description="Methodenliteratur, der die Beschreibung folgt; leer, wenn keine zugrunde liegt.",
+    )
+    studie: list[TextAngabe] = Field(
+        title="Aussagen der Studie", default_factory=list,
+        description="Was die Studie über das Format sagt, mit Beleg.",
+    )
+    einsaetze: list[Einsatz] = Field(
+        title="Einsätze", default_factory=list,
+        description="Belegte Einsätze in Modellregionen und Initiativen.",
+    )
 
 
 class Zeile(EditorModel):
     """Eine Zeile eines Ablaufplans."""
 
-    zeit: Uhrzeit = Field(description="Beginn (Uhrzeit SS:MM, in Anführungszeichen).")
-    dauer: int = Field(ge=1, le=600, description="Dauer in Minuten.", examples=[20])
-    schritt: Text = Field(description="Was in diesem Schritt geschieht.")
-    methode: Text = Field(description="Wie gearbeitet wird.")
-    material: Text = Field(description="Was gebraucht wird; »–« wenn nichts.")
-    verantwortlich: Text = Field(description="Wer den Schritt leitet.", examples=["Moderation"])
+    zeit: Uhrzeit = Field(title="Beginn", description="Beginn (Uhrzeit SS:MM, in Anführungszeichen).")
+    dauer: int = Field(title="Dauer (Minuten)", ge=1, le=600, description="Dauer in Minuten.", examples=[20])
+    schritt: Text = Field(title="Schritt", description="Was in diesem Schritt geschieht.")
+    methode: Text = Field(title="Methode", description="Wie gearbeitet wird.")
+    material: Text = Field(title="Material", description="Was gebraucht wird; »–« wenn nichts.")
+    verantwortlich: Text = Field(title="Verantwortlich", description="Wer den Schritt leitet.", examples=["Moderation"])
 
 
 def _minutes(zeit: str) -> int:
@@ -103,15 +145,31 @@ def _minutes(zeit: str) -> int:
 class Ablaufplan(EditorModel):
     """Ablaufplan (Drehbuch) eines Formats (Modul 8): eine Tabelle mit Zeit, Dauer, Schritt, Methode, Material, Verantwortlich."""
 
-    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `ablaufplan-<kennung>`.", examples=["world-cafe"])
-    titel: Text = Field(description="Name des Formats, wie er im Titel steht.", examples=["World Café"])
-    format: Slug | None = Field(default=None, description="Kennung des Format-Steckbriefs in Modul 1.")
-    zweck: Text = Field(description="Wozu die Veranstaltung dient.")
-    teilnehmende: Text = Field(description="Für wie viele und welche Teilnehmenden der Plan gedacht ist.")
-    zeilen: list[Zeile] = Field(min_length=2, description="Die Schritte in zeitlicher Folge.")
-    hinweise: list[Text] = Field(default_factory=list, description="Hinweise zur Anpassung.")
-    literatur: list[Beleg] = Field(default_factory=list, description="Methodenliteratur, der der Plan folgt.")
-    studie: list[TextAngabe] = Field(default_factory=list, description="Was die Studie über den Einsatz sagt, mit Beleg.")
+    kennung: Slug = Field(
+        title="Kennung",
+        description="Kennung; ergibt den Dateinamen `ablaufplan-<kennung>`.",
+        examples=["world-cafe"],
+    )
+    titel: Text = Field(title="Titel", description="Name des Formats, wie er im Titel steht.", examples=["World Café"])
+    format: Slug | None = Field(
+        title="Format-Steckbrief", default=None,
+        description="Kennung des Format-Steckbriefs in Modul 1.",
+    )
+    zweck: Text = Field(title="Zweck", description="Wozu die Veranstaltung dient.")
+    teilnehmende: Text = Field(
+        title="Teilnehmende",
+        description="Für wie viele und welche Teilnehmenden der Plan gedacht ist.",
+    )
+    zeilen: list[Zeile] = Field(title="Zeilen", min_length=2, description="Die Schritte in zeitlicher Folge.")
+    hinweise: list[Text] = Field(title="Hinweise", default_factory=list, description="Hinweise zur Anpassung.")
+    literatur: list[Beleg] = Field(
+        title="Literatur", default_factory=list,
+        description="Methodenliteratur, der der Plan folgt.",
+    )
+    studie: list[TextAngabe] = Field(
+        title="Aussagen der Studie", default_factory=list,
+        description="Was die Studie über den Einsatz sagt, mit Beleg.",
+    )
 
     @model_validator(mode="after")
     def _times_follow(self) -> "Ablaufplan":
@@ -126,52 +184,82 @@ class Ablaufplan(EditorModel):
 class Checkpunkt(EditorModel):
     """Ein Punkt einer Checkliste; `wer` und `bis_wann` dürfen leer bleiben (zum Ausfüllen)."""
 
-    aufgabe: Text = Field(description="Was zu erledigen ist.")
-    wer: Text | None = Field(default=None, description="Vorschlag, wer zuständig ist.")
-    bis_wann: Text | None = Field(default=None, description="Vorschlag für die Frist.", examples=["4 Wochen vorher"])
+    aufgabe: Text = Field(title="Aufgabe", description="Was zu erledigen ist.")
+    wer: Text | None = Field(title="Wer", default=None, description="Vorschlag, wer zuständig ist.")
+    bis_wann: Text | None = Field(
+        title="Bis wann", default=None,
+        description="Vorschlag für die Frist.",
+        examples=["4 Wochen vorher"],
+    )
 
 
 class Checklistenabschnitt(EditorModel):
     """Ein Abschnitt einer Checkliste mit Überschrift und Punkten."""
 
-    titel: Text = Field(description="Überschrift, z. B. »Ort und Raum«.")
-    punkte: list[Checkpunkt] = Field(min_length=1, description="Die Punkte des Abschnitts.")
+    titel: Text = Field(title="Überschrift", description="Überschrift, z. B. »Ort und Raum«.")
+    punkte: list[Checkpunkt] = Field(title="Punkte", min_length=1, description="Die Punkte des Abschnitts.")
 
 
 class Checkliste(EditorModel):
     """Eine Checkliste (Modul 5): Punkte zum Abhaken mit den Spalten Wer und Bis wann."""
 
-    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `checkliste-<kennung>`.", examples=["veranstaltungsplanung"])
-    titel: Text = Field(description="Titel der Checkliste.")
-    zweck: Text = Field(description="Wofür die Checkliste gedacht ist.")
-    abschnitte: list[Checklistenabschnitt] = Field(min_length=1, description="Abschnitte mit ihren Punkten.")
-    literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der die Checkliste folgt.")
+    kennung: Slug = Field(
+        title="Kennung",
+        description="Kennung; ergibt den Dateinamen `checkliste-<kennung>`.",
+        examples=["veranstaltungsplanung"],
+    )
+    titel: Text = Field(title="Titel", description="Titel der Checkliste.")
+    zweck: Text = Field(title="Zweck", description="Wofür die Checkliste gedacht ist.")
+    abschnitte: list[Checklistenabschnitt] = Field(
+        title="Abschnitte", min_length=1,
+        description="Abschnitte mit ihren Punkten.",
+    )
+    literatur: list[Beleg] = Field(
+        title="Literatur", default_factory=list,
+        description="Literatur, der die Checkliste folgt.",
+    )
 
 
 class Zeitplanschritt(EditorModel):
     """Ein Schritt des Zeitplans, gezählt in Wochen vor der Veranstaltung."""
 
-    wochen_vorher: int = Field(ge=0, le=52, description="Wie viele Wochen vor der Veranstaltung (0 = Veranstaltungswoche).")
-    aufgabe: Text = Field(description="Was zu tun ist.")
-    wer: Text | None = Field(default=None, description="Vorschlag, wer zuständig ist.")
+    wochen_vorher: int = Field(
+        title="Wochen vorher", ge=0, le=52,
+        description="Wie viele Wochen vor der Veranstaltung (0 = Veranstaltungswoche).",
+    )
+    aufgabe: Text = Field(title="Aufgabe", description="Was zu tun ist.")
+    wer: Text | None = Field(title="Wer", default=None, description="Vorschlag, wer zuständig ist.")
 
 
 class Zeitplan(EditorModel):
     """Ein Zeitplan (Modul 5), der vom Veranstaltungstermin rückwärts zählt."""
 
-    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `zeitplan-<kennung>`.", examples=["veranstaltung"])
-    titel: Text = Field(description="Titel des Zeitplans.")
-    zweck: Text = Field(description="Wofür der Zeitplan gedacht ist.")
-    schritte: list[Zeitplanschritt] = Field(min_length=1, description="Die Schritte; sie werden nach `wochen_vorher` geordnet.")
-    literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der der Zeitplan folgt.")
+    kennung: Slug = Field(
+        title="Kennung",
+        description="Kennung; ergibt den Dateinamen `zeitplan-<kennung>`.",
+        examples=["veranstaltung"],
+    )
+    titel: Text = Field(title="Titel", description="Titel des Zeitplans.")
+    zweck: Text = Field(title="Zweck", description="Wofür der Zeitplan gedacht ist.")
+    schritte: list[Zeitplanschritt] = Field(
+        title="Schritte", min_length=1,
+        description="Die Schritte; sie werden nach `wochen_vorher` geordnet.",
+    )
+    literatur: list[Beleg] = Field(
+        title="Literatur", default_factory=list,
+        description="Literatur, der der Zeitplan folgt.",
+    )
 
 
 class Tabelle(EditorModel):
     """Eine auszufüllende Tabelle einer Vorlage."""
 
-    spalten: list[Text] = Field(min_length=2, description="Spaltenköpfe.")
-    beispiel: list[list[str]] = Field(default_factory=list, description="Beispielzeilen (je so viele Zellen wie Spalten).")
-    leerzeilen: int = Field(default=5, ge=0, le=30, description="Leere Zeilen zum Ausfüllen.")
+    spalten: list[Text] = Field(title="Spalten", min_length=2, description="Spaltenköpfe.")
+    beispiel: list[list[str]] = Field(
+        title="Beispielzeilen", default_factory=list,
+        description="Beispielzeilen (je so viele Zellen wie Spalten).",
+    )
+    leerzeilen: int = Field(title="Leerzeilen", default=5, ge=0, le=30, description="Leere Zeilen zum Ausfüllen.")
 
     @model_validator(mode="after")
     def _rows_fit(self) -> "Tabelle":
@@ -184,24 +272,46 @@ class Tabelle(EditorModel):
 class Vorlage(EditorModel):
     """Eine Vorlage (Module 3 und 9): Text mit Platzhaltern in [eckigen Klammern] und/oder eine Tabelle."""
 
-    kennung: Slug = Field(description="Kennung; ergibt den Dateinamen `vorlage-<kennung>`.", examples=["einladung"])
-    titel: Text = Field(description="Titel der Vorlage.")
-    zweck: Text = Field(description="Wofür die Vorlage gedacht ist.")
-    abschnitte: list[Methodenabschnitt] = Field(default_factory=list, description="Textteile der Vorlage.")
-    tabelle: Tabelle | None = Field(default=None, description="Auszufüllende Tabelle.")
-    literatur: list[Beleg] = Field(default_factory=list, description="Literatur, der die Vorlage folgt.")
+    kennung: Slug = Field(
+        title="Kennung",
+        description="Kennung; ergibt den Dateinamen `vorlage-<kennung>`.",
+        examples=["einladung"],
+    )
+    titel: Text = Field(title="Titel", description="Titel der Vorlage.")
+    zweck: Text = Field(title="Zweck", description="Wofür die Vorlage gedacht ist.")
+    abschnitte: list[Methodenabschnitt] = Field(
+        title="Abschnitte", default_factory=list,
+        description="Textteile der Vorlage.",
+    )
+    tabelle: Tabelle | None = Field(title="Tabelle", default=None, description="Auszufüllende Tabelle.")
+    literatur: list[Beleg] = Field(
+        title="Literatur", default_factory=list,
+        description="Literatur, der die Vorlage folgt.",
+    )
 
 
 class Modul(EditorModel):
     """Ein Modul der Werkzeugkiste (Studie, V.2). Der Dateiname ist die Kennung der Seite."""
 
-    nummer: int = Field(ge=1, le=9, description="Nummer des Moduls in der Studie (V.2).")
-    titel: Text = Field(description="Titel des Moduls.", examples=["Ablaufpläne"])
-    kurztext: Text = Field(description="Ein Satz für die Übersicht.")
-    studie: list[TextAngabe] = Field(min_length=1, description="Was die Studie über das Modul sagt, mit Beleg.")
-    abschnitte: list[Methodenabschnitt] = Field(default_factory=list, description="Redaktionelle Abschnitte.")
-    formate: list[Format] = Field(default_factory=list, description="Format-Steckbriefe (Modul 1).")
-    ablaufplaene: list[Ablaufplan] = Field(default_factory=list, description="Ablaufpläne (Modul 8).")
-    checklisten: list[Checkliste] = Field(default_factory=list, description="Checklisten (Modul 5).")
-    zeitplaene: list[Zeitplan] = Field(default_factory=list, description="Zeitpläne (Modul 5).")
-    vorlagen: list[Vorlage] = Field(default_factory=list, description="Vorlagen (Module 3 und 9).")
+    nummer: int = Field(title="Nummer", ge=1, le=9, description="Nummer des Moduls in der Studie (V.2).")
+    titel: Text = Field(title="Titel", description="Titel des Moduls.", examples=["Ablaufpläne"])
+    kurztext: Text = Field(title="Kurztext", description="Ein Satz für die Übersicht.")
+    studie: list[TextAngabe] = Field(
+        title="Aussagen der Studie", min_length=1,
+        description="Was die Studie über das Modul sagt, mit Beleg.",
+    )
+    abschnitte: list[Methodenabschnitt] = Field(
+        title="Abschnitte", default_factory=list,
+        description="Redaktionelle Abschnitte.",
+    )
+    formate: list[Format] = Field(title="Formate", default_factory=list, description="Format-Steckbriefe (Modul 1).")
+    ablaufplaene: list[Ablaufplan] = Field(
+        title="Ablaufpläne", default_factory=list,
+        description="Ablaufpläne (Modul 8).",
+    )
+    checklisten: list[Checkliste] = Field(
+        title="Checklisten", default_factory=list,
+        description="Checklisten (Modul 5).",
+    )
+    zeitplaene: list[Zeitplan] = Field(title="Zeitpläne", default_factory=list, description="Zeitpläne (Modul 5).")
+    vorlagen: list[Vorlage] = Field(title="Vorlagen", default_factory=list, description="Vorlagen (Module 3 und 9).")
