@@ -5,11 +5,9 @@ PY := $(VENV)/bin/python
 
 .PHONY: serve build build-release test benchmark pruefen formatieren schema office-check clean
 
+# The scripts run the same steps themselves when .venv is missing (wissensplattform/bootstrap.py).
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip==26.3
-	$(PY) -m pip install --quiet -r requirements.txt
-	touch $@
+	$(PYTHON) -m wissensplattform.bootstrap
 
 build: $(VENV)/.installed
 	$(PY) -m mkdocs build --strict

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from wissensplattform.loading import LoadedFile
-from wissensplattform.problems import Problem, Schwere
+from wissensplattform.problems import LEERE_FELDER, Problem, Schwere
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
@@ -55,6 +55,7 @@ def empty_profile_fields(path: str, model: Any, fields: tuple[str, ...]) -> list
     if not empty:
         return []
     count = "1 Feld des Steckbriefs ist" if len(empty) == 1 else f"{len(empty)} Felder des Steckbriefs sind"
+    it = "es" if len(empty) == 1 else "sie"
     return [Problem(path, None, None, f"{count} leer: {', '.join(empty)}.",
-                    "Ergänzen Sie sie, wenn eine Quelle sie belegt; sonst zeigt der Steckbrief "
-                    "»in den Quellen nicht angegeben«.", schwere=Schwere.WARNUNG)]
+                    f"Ergänzen Sie {it}, wenn eine Quelle {it} belegt; sonst zeigt der Steckbrief "
+                    "»in den Quellen nicht angegeben«.", schwere=Schwere.WARNUNG, art=LEERE_FELDER)]

@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from wissensplattform.models.common import key_order
+
 SCALARS = {str: "Text", int: "ganze Zahl", float: "Zahl", bool: "ja/nein (`true`/`false`)"}
 
 
@@ -52,10 +54,20 @@ def type_name(annotation: Any) -> str:
         return type_name(args[0])
     if origin in (typing.Union, types.UnionType):
         return " oder ".join(type_name(a) for a in args if a is not type(None))
+    if origin is list and nested_models(args[0]):
+        return f"Liste; je Eintrag {type_name(args[0])}"
     if origin is list:
         return f"Liste von: {type_name(args[0])}"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return "Auswahl"
     if is_model(annotation):
-        return f"Unterfelder ({annotation.__name__})"
-    return SCALARS.get(annotation, str(annotation))
+        required, optional = subfields(annotation)
+        return f"Unterfelder {', '.join(required)}" + (f"; dazu möglich: {', '.join(optional)}" if optional else "")
+    return SCALARS.get(annotation, "Wert")
+
+
+def subfields(model: type[BaseModel]) -> tuple[list[str], list[str]]:
+    """The required and the optional fields of `model`, in the order editors write them."""
+    names = key_order(model)
+    required = [name for name in names if is_required(model.model_fields[name])]
+    return required, [name for name in names if name not in required]
