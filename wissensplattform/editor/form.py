@@ -21,7 +21,7 @@ from wissensplattform.models.common import (
 from wissensplattform.models.introspection import enum_of, is_list, is_required, nested_models
 from wissensplattform.models.sources import Quelle
 
-# What a value of each pattern looks like: Decap shows »<Feld> stimmt nicht mit diesem Muster überein: …«.
+# What a value of each pattern looks like: Decap shows »<Feld> entspricht nicht dem Muster: …«.
 PATTERN_FORMS: dict[str, str] = {
     SLUG_PATTERN: "nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. »lokale-allianz-dormagen«",
     DATE_PATTERN: "JJJJ, JJJJ-MM oder JJJJ-MM-TT, z. B. 2013-04-29",

@@ -178,7 +178,7 @@ class Chronikeintrag(Beleg):
 
     datum: Datum = Field(
         title="Datum",
-        description="Datum in der Genauigkeit der Quelle: `JJJJ`, `JJJJ-MM` oder `JJJJ-MM-TT` (in Anführungszeichen).",
+        description="Datum in der Genauigkeit der Quelle: `JJJJ`, `JJJJ-MM` oder `JJJJ-MM-TT`.",
     )
     ereignis: Text = Field(
         title="Ereignis",

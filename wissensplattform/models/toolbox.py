@@ -129,7 +129,7 @@ class Format(EditorModel):
 class Zeile(EditorModel):
     """Eine Zeile eines Ablaufplans."""
 
-    zeit: Uhrzeit = Field(title="Beginn", description="Beginn (Uhrzeit SS:MM, in Anführungszeichen).")
+    zeit: Uhrzeit = Field(title="Beginn", description="Beginn als Uhrzeit SS:MM, z. B. 09:30.")
     dauer: int = Field(title="Dauer (Minuten)", ge=1, le=600, description="Dauer in Minuten.", examples=[20])
     schritt: Text = Field(title="Schritt", description="Was in diesem Schritt geschieht.")
     methode: Text = Field(title="Methode", description="Wie gearbeitet wird.")
