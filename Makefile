@@ -25,6 +25,11 @@ vorschau: $(VENV)/.installed
 benchmark: $(VENV)/.installed
 	$(PY) scripts/benchmark
 
+# The form editor on this checkout: decap-server (npm) saves each change on its own branch cms/….
+.PHONY: bearbeiten
+bearbeiten: $(VENV)/.installed
+	$(PY) scripts/bearbeiten
+
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 

@@ -221,3 +221,16 @@ def links(root: Path = ROOT) -> int:
     print(f"{len(report.broken)} defekte interne Links; {len(report.external)} externe Links in {target.relative_to(root)} "
           "(nicht abgerufen: bitte online prüfen).")
     return 1 if report.broken else 0
+
+
+def bearbeiten(args: list[str], root: Path = ROOT) -> int:
+    """The form editor on this checkout (local mode); see `editor.local`."""
+    from wissensplattform.editor.local import LocalServerError, run_local_editor
+
+    _Parser(prog="scripts/bearbeiten", description="Startet den Formular-Editor auf diesem Rechner "
+            "(http://127.0.0.1:8000/bearbeiten/); gespeichert wird in dieses Git-Repository.").parse_args(args)
+    try:
+        return run_local_editor(root)
+    except LocalServerError as error:
+        print(error, file=sys.stderr)
+        return 1

@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,3 +61,28 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def ensure_node_tools(root: Path = ROOT) -> None:
+    """Install the pinned Node tools (`npm ci`) when decap-server is missing."""
+    if SERVER.exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise LocalServerError("Node.js mit npm fehlt: unter Debian »apt-get install nodejs npm«.")
+    print("decap-server wird aus der npm-Registry installiert (einmalig) …", flush=True)
+    if subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=root).returncode != 0:
+        raise LocalServerError("»npm ci« ist fehlgeschlagen (Einzelheiten stehen darüber).")
+
+
+def run_local_editor(root: Path = ROOT, site_port: int = 8000, api_port: int = 8081) -> int:
+    """The editor on this checkout: decap-server and the live preview, until Ctrl-C."""
+    from wissensplattform.editor.settings import LOCAL_ENV
+
+    ensure_node_tools(root)
+    print(f"Editor: http://127.0.0.1:{site_port}/bearbeiten/ öffnen und »Login« wählen. Jede gespeicherte Änderung\n"
+          "wird ein eigener Zweig »cms/…« in diesem Repository; der Hauptzweig bleibt unverändert.\n"
+          "Vorher eigene Änderungen committen: decap-server wechselt zum Speichern kurz den Zweig.", flush=True)
+    with decap_server(root, api_port):
+        serve = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{site_port}"]
+        return subprocess.run(serve, cwd=root, env={**os.environ, LOCAL_ENV: str(api_port)}).returncode
