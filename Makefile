@@ -33,7 +33,11 @@ bearbeiten: $(VENV)/.installed
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: build
+# Node tools pinned in package-lock.json: decap-server (editor test, make bearbeiten), yaml@1 (formatter test).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: build node_modules/.package-lock.json
 	$(PY) -m pytest
 
 pruefen: $(VENV)/.installed
