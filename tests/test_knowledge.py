@@ -306,3 +306,12 @@ def test_field_reference_documents_the_knowledge_files(site):
         for name in model.model_fields:
             assert f"<code>{name}</code>" in html, f"{model.__name__}.{name}"
     assert html.count('id="textangabe"') == 1
+    # Headings show German titles, never a class name (a name that is itself the model's title, like Beleg, is fine).
+    from wissensplattform.contexts.fields import model_docs
+    from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS
+    from wissensplattform.models import Initiative, Quelle
+    from wissensplattform.models.toolbox import Modul
+
+    headings = set(re.findall(r"<h2[^>]*>([^<]*)<", html))
+    class_names = {d.name for d in model_docs(Initiative, Quelle, *KNOWLEDGE_MODELS, Modul) if d.name != d.title}
+    assert "Aussage mit Beleg" in headings and not headings & class_names, headings & class_names

@@ -24,10 +24,10 @@ class FieldDoc:
 
 @dataclass(frozen=True)
 class ModelDoc:
-    name: str
+    name: str  # the class name: only the heading's anchor id uses it (existing links), never shown
+    title: str  # the German title editors read (`model_config = ConfigDict(title=…)`)
     doc: str
     fields: tuple[FieldDoc, ...]
-
 
 
 def _example(info: FieldInfo) -> str | None:
@@ -56,7 +56,23 @@ def model_docs(*roots: type[BaseModel]) -> tuple[ModelDoc, ...]:
             for info in model.model_fields.values():
                 queue.extend(nested_models(info.annotation))
     return tuple(
-        ModelDoc(m.__name__, (m.__doc__ or "").strip().splitlines()[0],
+        ModelDoc(m.__name__, title, (m.__doc__ or "").strip().splitlines()[0],
                  tuple(_field(n, i) for n, i in m.model_fields.items()))
-        for m in seen
+        for m, title in zip(seen, _titles(seen))
     )
+
+
+def _titles(models: list[type[BaseModel]]) -> list[str]:
+    """Each model's German title (`model_config = ConfigDict(title=…)`). A subclass inherits its parent's title,
+    so one that forgot its own would repeat the parent's heading: a missing or repeated title is a programming error."""
+    titles = [m.model_config.get("title") for m in models]
+    for model, title in zip(models, titles):
+        if not title:
+            raise ValueError(f"{model.__name__} hat keinen Titel: model_config = ConfigDict(title=…) ergänzen")
+        parents = [base.__name__ for base in model.__mro__[1:]
+                   if issubclass(base, BaseModel) and base.model_config.get("title") == title]
+        if parents:
+            raise ValueError(f"{model.__name__}: Titel »{title}« von {parents[0]} geerbt, eigenen Titel ergänzen")
+        if titles.count(title) > 1:
+            raise ValueError(f"{model.__name__}: Titel »{title}« ist mehrfach vergeben")
+    return titles

@@ -89,6 +89,8 @@ Text = Annotated[str, Field(min_length=1)]
 class Beleg(EditorModel):
     """Beleg: welche Quelle eine Angabe stützt und an welcher Stelle."""
 
+    model_config = ConfigDict(title="Beleg")
+
     quelle: Slug = Field(
         title="Quelle",
         description="Kennung der Quelle im Quellenregister (`quellen.yaml`).",
@@ -110,6 +112,8 @@ class Beleg(EditorModel):
 class TextAngabe(Beleg):
     """Eine Aussage (ein Akteur, ein Ziel, eine Maßnahme) mit ihrem Beleg."""
 
+    model_config = ConfigDict(title="Aussage mit Beleg")
+
     text: Text = Field(title="Aussage", description="Die Aussage, knapp und sachlich.", examples=["Stadt Dormagen"])
     zitat: bool = Field(
         title="Wörtliches Zitat",
@@ -121,11 +125,15 @@ class TextAngabe(Beleg):
 class BundeslandAngabe(Beleg):
     """Ein Land mit Beleg."""
 
+    model_config = ConfigDict(title="Land mit Beleg")
+
     wert: Bundesland = Field(title="Land", description="Das Land.", examples=["Nordrhein-Westfalen"])
 
 
 class OrtAngabe(Beleg):
     """Ein Ort mit Beleg."""
+
+    model_config = ConfigDict(title="Ort mit Beleg")
 
     wert: Text = Field(title="Ort", description="Ortsname, wie ihn das Ortsverzeichnis kennt.", examples=["Dormagen"])
 
@@ -133,11 +141,15 @@ class OrtAngabe(Beleg):
 class JahrAngabe(Beleg):
     """Eine Jahreszahl mit Beleg."""
 
+    model_config = ConfigDict(title="Jahr mit Beleg")
+
     wert: Jahr = Field(title="Jahr", description="Jahreszahl, z. B. 2011.", examples=[2011])
 
 
 class WebsiteAngabe(Beleg):
     """Eine Internetadresse mit Beleg."""
+
+    model_config = ConfigDict(title="Internetadresse mit Beleg")
 
     wert: Annotated[str, Field(pattern=r"^https?://\S+$")] = Field(
         title="Internetadresse",
@@ -161,6 +173,8 @@ def _check_lon(value: float) -> float:
 class Koordinaten(Beleg):
     """Von Hand gesetzte Kartenposition mit Beleg; hat Vorrang vor dem Ortsverzeichnis."""
 
+    model_config = ConfigDict(title="Kartenposition")
+
     lat: Annotated[float, AfterValidator(_check_lat)] = Field(
         title="Breitengrad",
         description="Geographische Breite (WGS84).",
@@ -175,6 +189,8 @@ class Koordinaten(Beleg):
 
 class Chronikeintrag(Beleg):
     """Ein datiertes Ereignis mit Beleg."""
+
+    model_config = ConfigDict(title="Chronikeintrag")
 
     datum: Datum = Field(
         title="Datum",
@@ -218,6 +234,8 @@ KRITERIUM_LABELS: dict[str, str] = {
 
 class Erfolgsfaktor(TextAngabe):
     """Ein Erfolgsfaktor, den die Quellen nennen, mit den Good-Practice-Kriterien der Studie."""
+
+    model_config = ConfigDict(title="Erfolgsfaktor")
 
     kriterien: list[Kriterium] = Field(
         title="Kriterien",

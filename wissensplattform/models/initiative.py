@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from wissensplattform.models.common import (
     Beleg,
@@ -39,7 +39,9 @@ class Ebene(LabelledEnum):
 
 
 class Initiative(EditorModel):
-    """Steckbrief einer Industrieinitiative. Der Dateiname ist die dauerhafte Kennung (Slug)."""
+    """Steckbrief einer Industrieinitiative. Der Dateiname ist ihre dauerhafte Kennung."""
+
+    model_config = ConfigDict(title="Steckbrief einer Initiative")
 
     name: Text = Field(title="Name", description="Vollständiger Name der Initiative.", examples=["Lokale Allianz Dormagen"])
     kurzname: Text | None = Field(title="Kurzname", default=None, description="Abkürzung, falls eine Quelle sie nennt.", examples=["ZIRP"])

@@ -6,7 +6,7 @@ sentence copied word for word from the source.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from wissensplattform.models.common import (
     Beleg,
@@ -23,6 +23,8 @@ from wissensplattform.models.initiative import Ebene, Typ
 class Abschnitt(EditorModel):
     """Ein Abschnitt einer Wissensseite: Überschrift und belegte Aussagen."""
 
+    model_config = ConfigDict(title="Abschnitt einer Wissensseite")
+
     titel: Text = Field(title="Überschrift", description="Überschrift des Abschnitts.", examples=["Genese"])
     angaben: list[TextAngabe] = Field(title="Aussagen", default_factory=list, description="Aussagen mit Beleg.")
     pruefpunkte: list[TextAngabe] = Field(
@@ -33,6 +35,8 @@ class Abschnitt(EditorModel):
 
 class Textseite(EditorModel):
     """Eine Wissensseite aus Abschnitten: `wissen/empfehlungen.yaml`, `wissen/erfolgsmessung.yaml`, `wissen/zusammenfassung.yaml`."""
+
+    model_config = ConfigDict(title="Wissensseite aus Abschnitten")
 
     titel: Text = Field(title="Seitentitel", description="Seitentitel.")
     einleitung: list[TextAngabe] = Field(
@@ -47,6 +51,8 @@ class Textseite(EditorModel):
 
 class Tabellenzeile(EditorModel):
     """Eine Zeile von Tabelle 2 der Studie (III.2.6): das Kriterium je Initiativtyp."""
+
+    model_config = ConfigDict(title="Zeile von Tabelle 2")
 
     bezeichnung: Text = Field(
         title="Bezeichnung",
@@ -65,6 +71,8 @@ class Tabellenzeile(EditorModel):
 class KriteriumSeite(EditorModel):
     """Ein Good-Practice-Kriterium (III.2.5): eine Datei in `wissen/kriterien/`, benannt nach der Kennung des Kriteriums."""
 
+    model_config = ConfigDict(title="Good-Practice-Kriterium")
+
     titel: Text = Field(
         title="Name des Kriteriums",
         description="Name des Kriteriums.",
@@ -76,6 +84,8 @@ class KriteriumSeite(EditorModel):
 
 class FallAbschnitt(EditorModel):
     """Ein Abschnitt einer Fallstudie. Die Seite zeigt dazu alle Angaben des Steckbriefs mit dieser `stelle`."""
+
+    model_config = ConfigDict(title="Abschnitt einer Fallstudie")
 
     nummer: Text = Field(title="Abschnittsnummer", description="Abschnittsnummer der Studie.", examples=["III.3.1.1"])
     titel: Text = Field(title="Überschrift", description="Überschrift, wie die Studie sie nennt.", examples=["Genese"])
@@ -96,6 +106,8 @@ class Fallstudie(EditorModel):
     die Gliederung der Fallstudie, ihre Kurzfakten und Ergänzungen.
     """
 
+    model_config = ConfigDict(title="Fallstudie")
+
     titel: Text = Field(title="Titel", description="Titel der Fallstudie.", examples=["Lokale Allianz Dormagen"])
     kapitel: Text = Field(title="Kapitel", description="Kapitel der Studie.", examples=["III.3.1"])
     kurzfakten: list[TextAngabe] = Field(
@@ -110,6 +122,8 @@ class Fallstudie(EditorModel):
 
 class Veranstaltung(EditorModel):
     """Die Dialogveranstaltung in einer Modellregion (Kapitel IV)."""
+
+    model_config = ConfigDict(title="Dialogveranstaltung")
 
     titel: Text = Field(title="Name", description="Name der Veranstaltung.", examples=["Zukunftswerkstatt"])
     datum: Datum | None = Field(title="Datum", default=None, description="Datum, soweit die Quelle es nennt.")
@@ -131,6 +145,8 @@ class Veranstaltung(EditorModel):
 class Modellregion(EditorModel):
     """Eine Modellregion (Kapitel IV): eine Datei in `wissen/modellregionen/`; der Steckbrief verweist mit `modellregion:` darauf."""
 
+    model_config = ConfigDict(title="Modellregion")
+
     titel: Text = Field(title="Name der Region", description="Name der Region.", examples=["Krefeld"])
     kapitel: Text = Field(title="Kapitel", description="Kapitel der Studie.", examples=["IV.6"])
     initiative: TextAngabe = Field(title="Initiative", description="Die Initiative, wie die Studie sie nennt.")
@@ -146,6 +162,8 @@ class Modellregion(EditorModel):
 
 class Treffen(EditorModel):
     """Ein Netzwerktreffen regionaler Initiativen (VI.1)."""
+
+    model_config = ConfigDict(title="Einzelnes Netzwerktreffen")
 
     titel: Text = Field(title="Bezeichnung", description="Bezeichnung des Treffens.")
     datum: Datum = Field(title="Datum", description="Datum des Treffens.")
@@ -166,6 +184,8 @@ class Treffen(EditorModel):
 class Netzwerktreffen(EditorModel):
     """Die Netzwerktreffen regionaler Initiativen 2016–2017 (VI.1): die Datei `wissen/netzwerktreffen.yaml`."""
 
+    model_config = ConfigDict(title="Seite der Netzwerktreffen")
+
     titel: Text = Field(title="Seitentitel", description="Seitentitel.")
     einleitung: list[TextAngabe] = Field(
         title="Einleitung", default_factory=list,
@@ -177,6 +197,8 @@ class Netzwerktreffen(EditorModel):
 class Untergruppe(EditorModel):
     """Eine Untergruppe eines Typs (III.2.3)."""
 
+    model_config = ConfigDict(title="Untergruppe eines Typs")
+
     titel: Text = Field(title="Name", description="Name der Untergruppe.", examples=["Bottom-up gegründet"])
     angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über die Untergruppe sagt.")
     beispiele: list[TextAngabe] = Field(
@@ -187,6 +209,8 @@ class Untergruppe(EditorModel):
 
 class TypEintrag(EditorModel):
     """Ein Typ von Initiativen (III.2.3); die zugehörigen Initiativen berechnet die Seite aus `typ` der Steckbriefe."""
+
+    model_config = ConfigDict(title="Typ von Initiativen")
 
     typ: Typ = Field(title="Typ", description="Der Typ, wie ihn die Steckbriefe im Feld `typ` führen.")
     titel: Text = Field(title="Überschrift", description="Überschrift.")
@@ -200,6 +224,8 @@ class TypEintrag(EditorModel):
 class EbeneEintrag(EditorModel):
     """Eine Handlungsebene (III.2.2) mit ihren Erfolgsfaktoren; die Initiativen berechnet die Seite aus `ebene`."""
 
+    model_config = ConfigDict(title="Handlungsebene")
+
     ebene: Ebene = Field(title="Ebene", description="Die Ebene, wie sie die Steckbriefe im Feld `ebene` führen.")
     titel: Text = Field(title="Überschrift", description="Überschrift.")
     angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über die Ebene sagt.")
@@ -212,6 +238,8 @@ class EbeneEintrag(EditorModel):
 class Akteursgruppe(EditorModel):
     """Eine Akteursgruppe und ihre Rolle (III.2.1)."""
 
+    model_config = ConfigDict(title="Akteursgruppe")
+
     titel: Text = Field(title="Name", description="Name der Gruppe.", examples=["Gewerkschaften"])
     angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über ihre Rolle sagt.")
     suchbegriffe: list[Text] = Field(
@@ -223,6 +251,8 @@ class Akteursgruppe(EditorModel):
 
 class Typologie(EditorModel):
     """Typen, Ebenen und Akteure (III.2.1–III.2.3): die Datei `wissen/typologie.yaml`."""
+
+    model_config = ConfigDict(title="Typologie")
 
     titel: Text = Field(title="Seitentitel", description="Seitentitel.")
     typen: list[TypEintrag] = Field(title="Typen", description="Die Typen (III.2.3).")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field, RootModel
+from pydantic import ConfigDict, Field, RootModel
 
 from wissensplattform.models.common import Datum, EditorModel, Slug, Text
 
 
 class Quelle(EditorModel):
     """Eine Quelle mit vollständiger Zitierangabe."""
+
+    model_config = ConfigDict(title="Quelle")
 
     titel: Text = Field(title="Titel", description="Titel, wie ihn das Dokument selbst nennt.")
     autor: Text | None = Field(title="Autor", default=None, description="Verfasser oder verfassende Stelle.")
@@ -26,3 +28,5 @@ class Quelle(EditorModel):
 
 class Quellenregister(RootModel[dict[Slug, Quelle]]):
     """Alle Quellen, nach Kennung."""
+
+    model_config = ConfigDict(title="Quellenregister")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from wissensplattform.models.common import Beleg, Datum, EditorModel, LabelledEnum, Slug, Text, TextAngabe
@@ -44,6 +44,8 @@ class Gruppengroesse(LabelledEnum):
 class Einsatz(TextAngabe):
     """Ein belegter Einsatz eines Formats, etwa in einer Modellregion der Studie (Kapitel IV)."""
 
+    model_config = ConfigDict(title="Einsatz eines Formats")
+
     datum: Datum | None = Field(
         title="Datum", default=None,
         description="Datum des Einsatzes, wie die Quelle es nennt.",
@@ -64,6 +66,8 @@ class Einsatz(TextAngabe):
 class Methodenabschnitt(EditorModel):
     """Ein redaktioneller Textabschnitt mit der Methodenliteratur, der er folgt."""
 
+    model_config = ConfigDict(title="Redaktioneller Abschnitt")
+
     titel: Text = Field(title="Überschrift", description="Überschrift des Abschnitts.")
     absaetze: list[Text] = Field(title="Absätze", default_factory=list, description="Absätze (Fließtext).")
     punkte: list[Text] = Field(title="Aufzählungspunkte", default_factory=list, description="Aufzählungspunkte.")
@@ -75,6 +79,8 @@ class Methodenabschnitt(EditorModel):
 
 class Format(EditorModel):
     """Steckbrief eines Veranstaltungsformats (Modul 1), immer in derselben Gliederung."""
+
+    model_config = ConfigDict(title="Steckbrief eines Veranstaltungsformats")
 
     kennung: Slug = Field(title="Kennung", description="Dauerhafte Kennung, z. B. für Links.", examples=["world-cafe"])
     name: Text = Field(title="Name", description="Name des Formats.", examples=["World Café"])
@@ -129,6 +135,8 @@ class Format(EditorModel):
 class Zeile(EditorModel):
     """Eine Zeile eines Ablaufplans."""
 
+    model_config = ConfigDict(title="Zeile eines Ablaufplans")
+
     zeit: Uhrzeit = Field(title="Beginn", description="Beginn als Uhrzeit SS:MM, z. B. 09:30.")
     dauer: int = Field(title="Dauer (Minuten)", ge=1, le=600, description="Dauer in Minuten.", examples=[20])
     schritt: Text = Field(title="Schritt", description="Was in diesem Schritt geschieht.")
@@ -144,6 +152,8 @@ def _minutes(zeit: str) -> int:
 
 class Ablaufplan(EditorModel):
     """Ablaufplan (Drehbuch) eines Formats (Modul 8): eine Tabelle mit Zeit, Dauer, Schritt, Methode, Material, Verantwortlich."""
+
+    model_config = ConfigDict(title="Ablaufplan")
 
     kennung: Slug = Field(
         title="Kennung",
@@ -184,6 +194,8 @@ class Ablaufplan(EditorModel):
 class Checkpunkt(EditorModel):
     """Ein Punkt einer Checkliste; `wer` und `bis_wann` dürfen leer bleiben (zum Ausfüllen)."""
 
+    model_config = ConfigDict(title="Punkt einer Checkliste")
+
     aufgabe: Text = Field(title="Aufgabe", description="Was zu erledigen ist.")
     wer: Text | None = Field(title="Wer", default=None, description="Vorschlag, wer zuständig ist.")
     bis_wann: Text | None = Field(
@@ -196,12 +208,16 @@ class Checkpunkt(EditorModel):
 class Checklistenabschnitt(EditorModel):
     """Ein Abschnitt einer Checkliste mit Überschrift und Punkten."""
 
+    model_config = ConfigDict(title="Abschnitt einer Checkliste")
+
     titel: Text = Field(title="Überschrift", description="Überschrift, z. B. »Ort und Raum«.")
     punkte: list[Checkpunkt] = Field(title="Punkte", min_length=1, description="Die Punkte des Abschnitts.")
 
 
 class Checkliste(EditorModel):
     """Eine Checkliste (Modul 5): Punkte zum Abhaken mit den Spalten Wer und Bis wann."""
+
+    model_config = ConfigDict(title="Checkliste")
 
     kennung: Slug = Field(
         title="Kennung",
@@ -223,6 +239,8 @@ class Checkliste(EditorModel):
 class Zeitplanschritt(EditorModel):
     """Ein Schritt des Zeitplans, gezählt in Wochen vor der Veranstaltung."""
 
+    model_config = ConfigDict(title="Schritt eines Zeitplans")
+
     wochen_vorher: int = Field(
         title="Wochen vorher", ge=0, le=52,
         description="Wie viele Wochen vor der Veranstaltung (0 = Veranstaltungswoche).",
@@ -233,6 +251,8 @@ class Zeitplanschritt(EditorModel):
 
 class Zeitplan(EditorModel):
     """Ein Zeitplan (Modul 5), der vom Veranstaltungstermin rückwärts zählt."""
+
+    model_config = ConfigDict(title="Zeitplan")
 
     kennung: Slug = Field(
         title="Kennung",
@@ -254,6 +274,8 @@ class Zeitplan(EditorModel):
 class Tabelle(EditorModel):
     """Eine auszufüllende Tabelle einer Vorlage."""
 
+    model_config = ConfigDict(title="Tabelle einer Vorlage")
+
     spalten: list[Text] = Field(title="Spalten", min_length=2, description="Spaltenköpfe.")
     beispiel: list[list[str]] = Field(
         title="Beispielzeilen", default_factory=list,
@@ -271,6 +293,8 @@ class Tabelle(EditorModel):
 
 class Vorlage(EditorModel):
     """Eine Vorlage (Module 3 und 9): Text mit Platzhaltern in [eckigen Klammern] und/oder eine Tabelle."""
+
+    model_config = ConfigDict(title="Vorlage")
 
     kennung: Slug = Field(
         title="Kennung",
@@ -292,6 +316,8 @@ class Vorlage(EditorModel):
 
 class Modul(EditorModel):
     """Ein Modul der Werkzeugkiste (Studie, V.2). Der Dateiname ist die Kennung der Seite."""
+
+    model_config = ConfigDict(title="Modul der Werkzeugkiste")
 
     nummer: int = Field(title="Nummer", ge=1, le=9, description="Nummer des Moduls in der Studie (V.2).")
     titel: Text = Field(title="Titel", description="Titel des Moduls.", examples=["Ablaufpläne"])
