@@ -81,6 +81,26 @@ def editor_policy(api_origins: tuple[str, ...]) -> str:
     return _text(directives)
 
 
+# What a `<meta>` policy cannot say: the browser ignores these directives there.
+_HEADER_ONLY = {"frame-ancestors": ["'none'"]}
+# Directives every page's policy and the editor's share, word for word.
+_SITE_WIDE = ("object-src", "base-uri", "form-action")
+
+
+def header_policy() -> str:
+    """The policy of the web server's `Content-Security-Policy` header, the same on every response.
+
+    The browser enforces the header and a page's `<meta>` policy both: a load must pass each. So the header
+    holds no fetch directive that differs between pages (no `default-src`, `script-src`, `img-src` or
+    `connect-src`: the script hashes of each page, the map tiles and the editor's `'unsafe-eval'` and Git API
+    stay in the meta policies); it holds what only a header can carry (`frame-ancestors`) and the directives
+    every meta policy has anyway, for a response without one. It never changes with the content, so the
+    server configuration made from it stays valid from build to build.
+    """
+    directives = _directives()
+    return _text({**_HEADER_ONLY, **{name: directives[name] for name in _SITE_WIDE}})
+
+
 def apply_policy(html: str) -> str:
     """Fill the theme's placeholder with the page's policy; pages without it are returned unchanged."""
     if f'content="{PLACEHOLDER}"' not in html:

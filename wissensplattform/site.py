@@ -19,6 +19,7 @@ from wissensplattform.contexts.fields import model_docs
 from wissensplattform.contexts.overview import overview_context
 from wissensplattform.contexts.profile import profile_contexts
 from wissensplattform.editor.page import editor_pages, write_editor
+from wissensplattform.hosting import write_server_files
 from wissensplattform.models import Initiative, Quelle
 from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS, knowledge_pages, write_checklist
 from wissensplattform.legal import legal_pages
@@ -69,6 +70,7 @@ OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
     write_checklist,
     write_downloads,
     write_editor,
+    write_server_files,
 ]
 
 
