@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, build_site, copy_project
+from release_settings import PUBLIC_URL
 from wissensplattform.scaling import run as run_benchmark
 from wissensplattform.csp import PLACEHOLDER, inline_scripts, script_hash
 from wissensplattform.legal import read_config
@@ -240,6 +241,7 @@ def test_settings_fill_the_legal_pages_and_release_build_needs_them(tmp_path):
     for key in ("hosting", "protokolle", "aufsichtsbehoerde", "vereinbarkeit", "stand", "schlichtungsstelle"):
         text = text.replace(f'    {key}: ""', f'    {key}: "Test {key}"', 1)
     text = text.replace('feedback_email: ""', 'feedback_email: "barrieren@example.org"')
+    text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: {PUBLIC_URL}")
     config_path.write_text(text, encoding="utf-8")
     filled = build_site(project, tmp_path / "site-voll", env={"WISSENSPLATTFORM_RELEASE": "1"})
     assert filled.returncode == 0, filled.stderr
