@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from wissensplattform import annotations
-from wissensplattform.catalog import INITIATIVES_DIR, Catalog, data_files, load_catalog
-from wissensplattform.formatting import format_file
+from wissensplattform.catalog import INITIATIVES_DIR, Catalog, load_catalog
+from wissensplattform.formatting import format_file, formatted_files
 from wissensplattform.models.common import slugify
 from wissensplattform.scaffold import new_initiative
 from wissensplattform.problems import Changes, DataError, Problem, Schwere, condensed, format_problems, left_out
@@ -195,14 +195,22 @@ def neue_initiative(args: list[str], root: Path = ROOT) -> int:
 
 
 def formatieren(args: list[str], root: Path = ROOT) -> int:
-    """Normalise every data file (or only report, with `--pruefen`); exit 1 if a file is (would be) changed."""
+    """Write every data file in the form the editor saves (`--pruefen`: only name those not in it, as a note).
+
+    Exit 1 only if a file does not load (it stays untouched) or its canonical form would change its data.
+    """
     check_only = "--pruefen" in args
-    changed = [path for path, model in data_files(root) if format_file(path, model, write=not check_only)]
-    for path in changed:
-        verb = "wäre zu formatieren" if check_only else "formatiert"
-        print(f"{path.relative_to(root)}: {verb}")
-    if check_only and changed:
-        print("Bitte »make formatieren« ausführen.", file=sys.stderr)
+    results = [format_file(path, model, root, write=not check_only) for path, model in formatted_files(root)]
+    for result in results:
+        if result.changed:
+            label = result.path.relative_to(root).as_posix()
+            print(f"Hinweis: {label} ist nicht in der Form, in der der Editor speichert. Das ist kein Fehler: "
+                  "Das nächste Speichern im Editor oder »make formatieren« gleicht sie an." if check_only
+                  else f"{label}: formatiert")
+    problems = [problem for result in results for problem in result.problems]
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        print("Dateien mit Fehlern bleiben unverändert.", file=sys.stderr)
         return 1
     return 0
 

@@ -1,4 +1,7 @@
-"""A new initiative file from the schema: every field, German comments, the schema line for editors."""
+"""A new initiative file from the schema: every field, explained in German comments.
+
+The comments are guidance for the first edit; the form editor and `make formatieren` drop them.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,6 @@ from pydantic import BaseModel
 from wissensplattform.models.introspection import enum_of, is_list, is_required, nested_models, type_name
 from wissensplattform.models import Initiative
 from wissensplattform.models.common import key_order
-
-HEADER = "# yaml-language-server: $schema=../schema/initiative.schema.json"
 
 
 def _comment(name: str, info) -> list[str]:
@@ -59,8 +60,7 @@ def _field_block(name: str, info, value: str | None) -> list[str]:
 
 def new_initiative(name: str) -> str:
     """The text of a new initiative file named `name`, every field explained in German."""
-    lines = [HEADER,
-             "# Neue Initiative. Füllen Sie die Pflichtfelder aus; optionale Felder stehen als Kommentar",
+    lines = ["# Neue Initiative. Füllen Sie die Pflichtfelder aus; optionale Felder stehen als Kommentar",
              "# darunter: entfernen Sie das »# « am Zeilenanfang, wenn eine Quelle die Angabe belegt.",
              "# Jede Angabe braucht `quelle` (Kennung aus quellen.yaml) und `stelle` (Abschnitt, Seite).",
              ""]

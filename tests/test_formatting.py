@@ -1,0 +1,133 @@
+"""The formatter writes what the form editor writes: compared with Decap's own YAML code on the real `yaml`
+package (tests/decap_yaml.js on Node), for every data file and for texts that are hard to write."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from wissensplattform.formatting import (
+    _store_order, canonical_text, entry_data, first_difference, form_field_names, format_text, formatted_files,
+)
+from wissensplattform.loading import load_yaml
+from wissensplattform.models import Initiative
+from wissensplattform.models.common import key_order
+from wissensplattform.models.toolbox import Ablaufplan, Format
+
+HARNESS = Path(__file__).parent / "decap_yaml.js"
+YAML_PACKAGE = ROOT / "node_modules" / "yaml" / "package.json"
+
+LONG = ("Die Initiative versteht sich als Plattform für den Dialog zwischen Industrie, Politik, Gewerkschaften "
+        "und Zivilgesellschaft in der Region")
+TEXTS = [
+    "a: b", "a #b", "a#b", "a:b", "-a", "- a", "-", "?", "? a", "?a", ":a", "*a", "&a", "!a", "'a", '"a', "%a",
+    "@a", "`a", "|a", ">a", "#a", ",a", "[a]", "{a}", "a, b", "a ", "a:", " a", "a\t b",
+    'Er sagte "ja"', "it's", "Er sagte \"it's\"",
+    "yes", "no", "on", "off", "Yes", "NO", "On", "OFF", "y", "n", "null", "Null", "NULL", "~", "", "true", "True",
+    "FALSE", "1.0", "1.", ".5", "-.5", "0x1F", "0x_1F", "0o17", "017", "0_7", "0b101", "1e3", "1E-3", "1.5e+3",
+    ".inf", "-.Inf", ".NaN", "2013", "-2013", "+1", "2013-01-09", "2013-01", "12:30",
+    "09:30", "1:20:30.5", "1_000", "1_0.5", "=", "<<", "---", "...", "--- a",
+    "„Knechtstedener Erklärung“", "‘Aachener Industrie-Dialog‘ – Konzept", "Straße –  Weg", "😀 Emoji 😀",
+    LONG, LONG + ": mit Doppelpunkt", LONG + " " + LONG, LONG + ": " + LONG + " # " + LONG,
+    "x" * 100, "x" * 100 + " " + "y" * 100, "Wort  " * 30, "„" + LONG + "“ " + "😀" * 50, "#" + "😀" * 60,
+    "#x" + "😀" * 60,
+    "Zeile 1\nZeile 2", "Zeile 1\n\nZeile 3\n", "a\n", "\n", "\na", "  eingerückt\nb", "a\n  mehr eingerückt\nb",
+    "Leerzeichen am Ende \nb", "a\n\n\n", LONG + "\n" + LONG, "- a\n- b", "a: b\nc: d", LONG + "\n  " + LONG,
+    '"' + LONG + '"\n' + LONG, "a\tb", "a\u0007b", "a\x7fb", "a\x85b", "a\u2028b", "a\u00a0b", "a\\b",
+]
+NUMBERS = [0, -5, 2010, 10**15, 1.5, 51.0, -0.0, 0.1 + 0.2, 1e-7, 1e21, 123456.789, True, False, None]
+SAMPLES: list[tuple[object, type | None]] = [({"text": text}, None) for text in TEXTS] + [
+    ({"zahl": number}, None) for number in NUMBERS] + [
+    ({"liste": TEXTS, "zahlen": NUMBERS}, None),
+    ({text: "Wert" for text in ["a: b", "yes", "2018", "", "a\nb", "x" * 1100, "[a]", "it's", "😀"]}, None),
+    ({"leer": [], "leeres_objekt": {}, "nichts": None, "objekt": {"a": None, "b": None}}, None),
+    ({"tief": [[{"a": [1, {"b": [], "c": {"d": LONG}}]}, []], [{"e": None, "f": None}]]}, None),
+    ({"einträge": [{"text": LONG, "quelle": "studie-2018", "stelle": "III.2.3, Tabelle 1"}] * 2}, None),
+    ({"z": 1, "10": 2, "a": 3, "2": 4}, None),
+    # Unknown keys among the form's fields, more than eight: the store's hash order meets sortKeys.
+    ({"zz": 1, "website": {"wert": "https://example.org/", "quelle": "q", "stelle": "s"}, "10": 2, "ebene": "lokal",
+      "name": "Test", "aa": 3, "typ": "mischtyp", "2": 4, "ort": {"wert": "Köln", "quelle": "q", "stelle": "s"},
+      "unbekannt": [1, 2], "einordnung": {"stelle": "s", "quelle": "q"}}, Initiative),
+]
+
+
+def _node(items: list[dict]) -> list:
+    """Run Decap's YAML code on `items` (see tests/decap_yaml.js)."""
+    node = shutil.which("node")
+    if node is None or not YAML_PACKAGE.exists():
+        pytest.fail("Node.js oder das npm-Paket »yaml« fehlt: bitte Node.js 20 installieren und im Projektordner "
+                    "»npm ci« ausführen.")
+    assert json.loads(YAML_PACKAGE.read_text(encoding="utf-8"))["version"] == "1.10.3"
+    result = subprocess.run([node, str(HARNESS)], input=json.dumps(items), capture_output=True, text=True,
+                            encoding="utf-8", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _cases() -> list[tuple[str, object, type | None]]:
+    files = [(path.relative_to(ROOT).as_posix(), load_yaml(path, ROOT).data, model)
+             for path, model in formatted_files(ROOT)]
+    return files + [(f"sample {number}", data, model) for number, (data, model) in enumerate(SAMPLES, 1)]
+
+
+@pytest.fixture(scope="module")
+def compared() -> list[tuple[str, object, type | None, str, str]]:
+    """Each case with the formatter's text and Decap's, from one run of Node."""
+    cases = _cases()
+    decap = _node([{"data": entry_data(data, model), "sortedKeys": form_field_names(model)}
+                   for _, data, model in cases])
+    return [(name, data, model, canonical_text(data, model), text) for (name, data, model), text in zip(cases, decap)]
+
+
+def _load(text: str, folder: Path):
+    """The data the data check reads from `text`, or None if it cannot read it."""
+    path = folder / "datei.yaml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))  # half a surrogate pair is no UTF-8: not read
+    try:
+        loaded = load_yaml(path, folder)
+    except yaml.YAMLError:  # a character PyYAML refuses before parsing
+        return None
+    return None if loaded.problems else loaded.data
+
+
+def test_the_formatter_writes_what_decap_writes(compared, tmp_path):
+    """Byte for byte, except where the data check would not read Decap's text as the same data: there the
+    formatter quotes or escapes, in a text Decap reads as the same data."""
+    diverging = [(name, data, ours, decap) for name, data, _model, ours, decap in compared if ours != decap]
+    for name, data, ours, decap in diverging:
+        misread = _load(decap, tmp_path)
+        assert misread is None or first_difference(data, misread) is not None, f"{name}:\n{decap}\n≠\n{ours}"
+    read_by_decap = _node([{"text": ours} for _, _, ours, _ in diverging])
+    for (name, data, ours, _), read in zip(diverging, read_by_decap):
+        assert first_difference(data, read) is None, f"{name}:\n{ours}"
+
+
+def test_the_text_loads_back_to_the_same_data(compared, tmp_path):
+    for name, data, _model, ours, _decap in compared:
+        loaded = _load(ours, tmp_path)
+        assert loaded is not None and first_difference(data, loaded) is None, name
+
+
+def test_formatting_is_idempotent(compared):
+    for name, _data, model, ours, _decap in compared:
+        assert format_text(ours, model) == ours, name
+
+
+def test_the_store_orders_larger_mappings_as_immutable_js_does():
+    """Recorded from Immutable.js 4.3.9 as bundled in decap-cms 3.16.3 (5.1.3 gives the same):
+    `Object.keys(fromJS(object).toJS())` for objects with these keys in this order."""
+    assert _store_order(key_order(Format)) == [
+        "modus", "hinweise", "nicht_geeignet", "dauer", "ablauf", "name", "studie", "varianten", "ablaufplan", "zweck",
+        "gruppengroesse", "einsaetze", "literatur", "kennung", "beteiligungsstufe", "organisation", "teilnehmende"]
+    assert _store_order(key_order(Ablaufplan)) == [
+        "hinweise", "titel", "studie", "zweck", "literatur", "kennung", "zeilen", "format", "teilnehmende"]
+    # "Aa" and "BB" share a hash: insertion order; integer-like keys come first in any JavaScript object.
+    keys = ["Aa", "BB", "x", "y", "z", "w", "v", "u", "t", "AaAa", "BBBB", "10", "2", "😀"]
+    assert entry_data(dict.fromkeys(keys, 1), Initiative) == dict.fromkeys(
+        ["2", "10", "Aa", "BB", "AaAa", "BBBB", "😀", "t", "u", "v", "w", "x", "y", "z"], 1)
