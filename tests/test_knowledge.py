@@ -278,7 +278,8 @@ def test_broken_knowledge_data_stops_the_build_with_german_messages(tmp_path):
     result = build_site(project, tmp_path / "site")
     report = result.stdout + result.stderr  # MkDocs prints the abort message on stdout
     assert result.returncode != 0
-    assert "wissen/kriterien/umsetzungsperspektive.yaml, Zeile 2, Feld `titl`: Dieses Feld ist unbekannt." in report
+    line = next(i for i, text in enumerate(criterion.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("titl:"))
+    assert f"wissen/kriterien/umsetzungsperspektive.yaml, Zeile {line}, Feld `titl`: Dieses Feld ist unbekannt." in report
     assert "»dormagen« gibt es nicht in `wissen/fallstudien/`." in report
 
 

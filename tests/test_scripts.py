@@ -85,7 +85,7 @@ def test_neue_initiative_runs_from_a_plain_shell(tmp_path):
     result = run(root, "neue-initiative", "X")
     assert result.returncode == 0, result.stderr
     assert "Angelegt: initiatives/x.yaml." in result.stdout
-    assert (root / "initiatives" / "x.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert "\nname: \"X\"\n" in (root / "initiatives" / "x.yaml").read_text(encoding="utf-8")
 
 
 def test_pruefen_reports_bad_data_without_traceback(tmp_path):
@@ -155,13 +155,18 @@ def test_errors_of_unchanged_files_fail_with_one_line(tmp_path):
             "Website. Alle Meldungen zeigt »make pruefen«.") in result.stderr
 
 
+def _line_of(path: Path, start: str) -> int:
+    """The first line of `path` that begins (after indentation) with `start`, counted from 1."""
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip().startswith(start))
+
+
 def test_problems_another_file_has_because_of_the_change_are_reported(tmp_path):
     root = repository(tmp_path)
     shutil.copy(BAD / "doppelter-name.yaml", root / "initiatives")
     commit(root)
     result = run(root, "pruefen", "--nur-geaenderte", "main")
     assert EXPECTED["doppelter-name.yaml"][0] in result.stderr
-    assert f"{DORMAGEN}, Zeile 2, Feld `name`: Der Name »Lokale Allianz Dormagen« wird auch in " \
+    assert f"{DORMAGEN}, Zeile {_line_of(root / DORMAGEN, 'name:')}, Feld `name`: Der Name »Lokale Allianz Dormagen« wird auch in " \
            "initiatives/doppelter-name.yaml verwendet." in result.stderr
 
 
@@ -173,7 +178,8 @@ def test_a_source_removed_from_the_register_reports_the_files_citing_it(tmp_path
     commit(root)
     result = run(root, "pruefen", "--nur-geaenderte", "main")
     assert result.returncode == 1
-    assert f"{DORMAGEN}, Zeile 6, Feld `einordnung.quelle`: Die Quelle »studie-2018« steht nicht im Quellenregister." \
+    line = _line_of(root / DORMAGEN, "quelle: studie-2018")
+    assert f"{DORMAGEN}, Zeile {line}, Feld `einordnung.quelle`: Die Quelle »studie-2018« steht nicht im Quellenregister." \
            in result.stderr
 
 

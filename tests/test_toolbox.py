@@ -160,7 +160,7 @@ def test_toolbox_yaml_error_fails_the_build_with_german_message(tmp_path):
     project = copy_project(tmp_path / "projekt")
     data = project / "toolbox" / "ablaufplaene.yaml"
     text = data.read_text(encoding="utf-8")
-    broken = text.replace('{zeit: "09:45", dauer: 60,', '{zeit: "09:45", dauer: sechzig,', 1)
+    broken = re.sub(r'(zeit: "?09:45"?\n\s+dauer: )60\b', r"\g<1>sechzig", text, count=1)
     assert broken != text
     data.write_text(broken, encoding="utf-8")
     result = build_site(project, tmp_path / "site")
@@ -177,7 +177,8 @@ def test_unknown_key_and_broken_times_get_german_messages(tmp_path):
     project = copy_project(tmp_path / "projekt")
     data = project / "toolbox" / "ablaufplaene.yaml"
     text = data.read_text(encoding="utf-8")
-    text = text.replace("schritt: Pause,", "schrit: Pause,", 1).replace('{zeit: "14:50", dauer: 25,', '{zeit: "14:55", dauer: 25,', 1)
+    text = text.replace("schritt: Pause\n", "schrit: Pause\n", 1)
+    text = re.sub(r'(zeit: "?)14:50("?\n\s+dauer: 25\b)', r"\g<1>14:55\g<2>", text, count=1)
     data.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_catalog(project)
