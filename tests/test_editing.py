@@ -1,5 +1,6 @@
 """Editors' writing tools: the new-initiative scaffold, the formatter, the edit link."""
 
+import datetime as dt
 import re
 
 import yaml
@@ -129,3 +130,27 @@ def test_live_preview_watches_the_data_and_the_templates():
     assert all(path.exists() for path in watched)
     assert {ROOT / "initiatives", ROOT / "quellen.yaml", ROOT / "toolbox"} <= set(watched)
     assert any(path.name == "templates" for path in watched)
+
+
+def test_reformatting_commits_do_not_change_the_stand(tmp_path):
+    import subprocess
+
+    from wissensplattform.history import last_changed
+
+    def commit(message: str, date: str) -> str:
+        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@t",
+               "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}
+        subprocess.run(["git", "commit", "-qam", message], cwd=tmp_path, env=env, check=True)
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp_path, capture_output=True, text=True).stdout.strip()
+
+    (tmp_path / "initiatives").mkdir()
+    data = tmp_path / "initiatives" / "x.yaml"
+    data.write_text('name: "X"\n', encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    commit("content", "2026-03-01T12:00:00")
+    data.write_text("name: X\n", encoding="utf-8")
+    layout = commit("layout", "2026-04-01T12:00:00")
+    assert last_changed(tmp_path, ["initiatives/x.yaml"]) == {"initiatives/x.yaml": dt.date(2026, 4, 1)}
+    (tmp_path / ".git-blame-ignore-revs").write_text(f"# layout only\n{layout}\n", encoding="utf-8")
+    assert last_changed(tmp_path, ["initiatives/x.yaml"]) == {"initiatives/x.yaml": dt.date(2026, 3, 1)}
