@@ -2,7 +2,10 @@
 // and without the field comments, which we do not configure) on the `yaml` package pinned in package.json.
 // For tests/test_formatting.py. Reads a JSON list on stdin and writes a JSON list of results:
 // {data, sortedKeys} → the text Decap saves (`toFile`, plus the final line break of `entryToRaw` in
-// src/backend.ts); {text} → the data Decap reads from it (`fromFile`).
+// src/backend.ts); {text} → {data} Decap reads from it (`fromFile`), or {error} with yaml's messages;
+// {text, yamlOnly: true} → the same from yaml alone (`parseDocument` with its defaults: the YAML 1.2 core
+// schema), without what `fromFile` adds (a trailing `---` dropped, a timestamp tag).
+// JSON has no infinite numbers and no NaN: both ways they travel as {"$number": "Infinity"} and the like.
 'use strict';
 
 const yaml = require('yaml');
@@ -59,12 +62,34 @@ function entryToRaw(data, sortedKeys) {
   return content.slice(-1) != '\n' ? content + '\n' : content;
 }
 
+function yamlOnly(content) {
+  const doc = yaml.parseDocument(content);
+  if (doc.errors.length > 0) throw new Error(doc.errors.map(e => e.message).join('\n'));
+  return doc.toJSON();
+}
+
+function parse(text, alone) {
+  try {
+    return { data: alone ? yamlOnly(text) : fromFile(text) };
+  } catch (error) {
+    return { error: error.message };
+  }
+}
+
+const isSpecialNumber = value =>
+  value !== null && typeof value === 'object' && Object.keys(value).length === 1 && '$number' in value;
+
 let input = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', chunk => (input += chunk));
 process.stdin.on('end', () => {
-  const results = JSON.parse(input).map(item =>
-    'text' in item ? fromFile(item.text) : entryToRaw(item.data, item.sortedKeys),
+  const items = JSON.parse(input, (key, value) => (isSpecialNumber(value) ? Number(value.$number) : value));
+  const results = items.map(item =>
+    'text' in item ? parse(item.text, item.yamlOnly) : entryToRaw(item.data, item.sortedKeys),
   );
-  process.stdout.write(JSON.stringify(results));
+  process.stdout.write(
+    JSON.stringify(results, (key, value) =>
+      typeof value === 'number' && !Number.isFinite(value) ? { $number: String(value) } : value,
+    ),
+  );
 });

@@ -15,12 +15,12 @@ For mappings Decap keeps in file order (eight keys or fewer) the formatter choos
 (`key_order`: own fields first, the citation last), so a file's next save in the editor changes only what the
 editor changed. Comments are dropped, as the editor drops them.
 
-Where `yaml` 1.10's text would not load back as the same data in the data check (PyYAML, YAML 1.1), the
-formatter diverges, in a text Decap reads as the same data:
-- text YAML 1.1 reads as another type (`yes`, `on`, `12:30`, `1_000`, `=`) is double-quoted;
-- a number in exponent form gets the point YAML 1.1 needs (`1.0e+21`);
+The data check reads plain scalars as `yaml` does (the YAML 1.2 core schema, see `loading._CORE_SCALARS`), so
+`yes`, `on`, `14:00` or `1_000` stay unquoted text, as the editor writes them. Where `yaml` 1.10's text would
+not load back as the same data in the data check (PyYAML), the formatter diverges, in a text Decap reads as
+the same data:
 - tabs, DEL and C1 controls, NEL, LS and PS are escaped in double quotes (the data check refuses the first
-  raw, PyYAML the second, and reads the others as line breaks);
+  two raw, and PyYAML reads the others as line breaks);
 - a space between two line breaks is escaped once, not twice, and a surrogate pair is never split in two.
 """
 
@@ -34,7 +34,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, RootModel
 
 from wissensplattform.catalog import data_files
@@ -118,17 +117,13 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
 
 
 def _load(path: Path, root: Path) -> LoadedFile:
-    """`load_yaml`, with the two failures it raises instead of reporting turned into findings."""
+    """`load_yaml`, with the failure it raises instead of reporting (a file it cannot read) turned into a finding."""
     try:
         return load_yaml(path, root)
     except OSError:
-        meldung = "Die Datei lässt sich nicht lesen."
-        hinweis = "Prüfen Sie, ob es sie gibt und ob Sie sie lesen dürfen."
-    except yaml.YAMLError:  # a control character, which PyYAML rejects before parsing
-        meldung = "Die Datei enthält ein Steuerzeichen, das YAML nicht erlaubt."
-        hinweis = "Löschen Sie das unsichtbare Zeichen (oft beim Kopieren aus PDF oder Word mitgekommen)."
-    label = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    return LoadedFile(path, label, problems=[Problem(label, None, None, meldung, hinweis)])
+        label = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        return LoadedFile(path, label, problems=[Problem(label, None, None, "Die Datei lässt sich nicht lesen.",
+                                                         "Prüfen Sie, ob es sie gibt und ob Sie sie lesen dürfen.")])
 
 
 def _load_text(text: str, label: str) -> LoadedFile:
@@ -401,10 +396,7 @@ def _utf16_units(text: str) -> str:
 
 
 def _number(value: float) -> str:
-    """stringifyNumber: JavaScript's Number#toString (shortest round trip, exponent from 1e21 and below 1e-6).
-
-    Divergence: PyYAML reads `1e+21` as text, so the mantissa gets a point (`1.0e+21`), which both read.
-    """
+    """stringifyNumber: JavaScript's Number#toString (shortest round trip, exponent from 1e21 and below 1e-6)."""
     if math.isnan(value):
         return ".nan"
     if math.isinf(value):
@@ -421,7 +413,7 @@ def _number(value: float) -> str:
     elif -6 < n <= 0:
         text = f"0.{'0' * -n}{digits_text}"
     else:
-        mantissa = f"{digits_text[0]}.{digits_text[1:] or '0'}"
+        mantissa = digits_text[0] + (f".{digits_text[1:]}" if k > 1 else "")
         text = f"{mantissa}e{'+' if n - 1 >= 0 else '-'}{abs(n - 1)}"
     return ("-" if value < 0 else "") + text
 
@@ -435,12 +427,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NOT_RAW = re.compile("[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _DOCUMENT_MARKER = re.compile(r"^(%|---|\.\.\.)", re.M)
 _NOT_PLAIN = re.compile(r"\A[\n\t ,\[\]{}#&*!|>'\"%@`]|\A[?-]\Z|\A[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]\Z")
-# The YAML 1.2 core schema's scalars other than text (null, bool, int, float), in yaml@1's tag order.
-_CORE_SCHEMA = [re.compile(pattern) for pattern in (
-    r"(?:~|[Nn]ull|NULL)?", r"[Tt]rue|TRUE|[Ff]alse|FALSE", r"0o[0-7]+", r"[-+]?[0-9]+", r"0x[0-9a-fA-F]+",
-    r"(?i:[-+]?\.inf|\.nan)", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+",
-    r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)",
-)]
 
 
 def _string(value: str, ctx: _Ctx) -> str:
@@ -469,10 +455,8 @@ def _plain(value: str, ctx: _Ctx) -> str:
 
 
 def _reads_as_other_type(text: str) -> bool:
-    """Whether plain `text` reads as no text: under yaml@1's core schema, or (the one divergence) under the
-    data check's YAML 1.1 resolvers, which also read `yes`, `on`, `12:30`, `1_000`, `=` and `<<` otherwise."""
-    if any(pattern.fullmatch(text) for pattern in _CORE_SCHEMA):
-        return True
+    """Whether plain `text` reads as no text: yaml@1's test with its core schema, which the data check's
+    resolvers are (null, bool, int, float; `yes`, `12:30` or `1_000` are text)."""
     resolvers = _ProjectLoader.yaml_implicit_resolvers
     candidates = resolvers.get(text[0] if text else "", []) + resolvers.get(None, [])
     return any(regexp.match(text) for _tag, regexp in candidates)

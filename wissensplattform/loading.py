@@ -2,34 +2,82 @@
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 
 from wissensplattform.problems import Problem
 
 Path_ = tuple[str | int, ...]
 
 
+def _decimal(text: str) -> int | float:
+    """A decimal integer, leading zeros and all (not octal, as YAML 1.1 reads `012`); one too long for
+    Python's int() becomes the float JavaScript's parseInt makes of it."""
+    try:
+        return int(text, 10)
+    except ValueError:
+        return float(text)
+
+
+# Plain scalars are read as YAML 1.2's core schema reads them, exactly as the form editor does (Decap CMS on
+# npm `yaml` 1.10, `dist/Schema-*.js`: `core`), not as YAML 1.1 (PyYAML's default) reads them: `yes`, `on`,
+# `14:00`, `1_000`, `0b101`, `=`, `<<` (no merge key) and `2013-01-09` are text, `012` is twelve. In yaml's
+# order: tag, first characters (`""`: the empty text), pattern, value. The patterns are ASCII, as yaml's
+# JavaScript ones: `.inf` and `.nan` in any case (its `/i`), and nothing else.
+_TAG = "tag:yaml.org,2002:"
+_CORE_SCALARS: list[tuple[str, Iterable[str], str, Callable[[str], Any]]] = [
+    ("null", (*"~nN", ""), r"~|[Nn]ull|NULL|", lambda text: None),
+    ("bool", "tTfF", r"[Tt]rue|TRUE|[Ff]alse|FALSE", lambda text: text[0] in "tT"),
+    ("int", "0", r"0o[0-7]+", lambda text: int(text[2:], 8)),
+    ("int", "-+0123456789", r"[-+]?[0-9]+", _decimal),
+    ("int", "0", r"0x[0-9a-fA-F]+", lambda text: int(text[2:], 16)),
+    ("float", "-+.", r"[-+]?\.[Ii][Nn][Ff]|\.[Nn][Aa][Nn]",
+     lambda text: math.nan if text[-1] in "nN" else -math.inf if text[0] == "-" else math.inf),
+    ("float", "-+.0123456789", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+", float),
+    ("float", "-+.0123456789", r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)", float),
+]
+_CORE_RESOLVERS: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # PyYAML's form: by first character
+_CORE_BY_TAG: dict[str, list[tuple[re.Pattern[str], Callable[[str], Any]]]] = {}
+for _name, _first, _pattern, _value in _CORE_SCALARS:
+    _regexp = re.compile(rf"(?:{_pattern})\Z")
+    _CORE_BY_TAG.setdefault(_TAG + _name, []).append((_regexp, _value))
+    for _character in _first:
+        _CORE_RESOLVERS.setdefault(_character, []).append((_TAG + _name, _regexp))
+
+
+def _core_value(tag: str, text: str) -> Any:
+    """The value of a scalar tagged `tag` (resolved from plain text or written as `!!int`): as yaml@1 does, text
+    that is no such value under the core schema stays text (`!!int 0b101` is the text »0b101«)."""
+    for pattern, value in _CORE_BY_TAG[tag]:
+        if pattern.match(text):
+            return value(text)
+    return text
+
+
+def _construct_core(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    return _core_value(node.tag, loader.construct_scalar(node))
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so `datum: 2013-01-09` stays a string the schema checks."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    """SafeLoader reading plain scalars as YAML 1.2's core schema does (see `_CORE_SCALARS`), so
+    `datum: 2013-01-09` stays a string the schema checks and `beginn: 14:00` the text the editor saved."""
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):
     """The same loader on libyaml, several times faster; syntax errors are re-read with `_Loader` for its wording."""
 
 
-_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+for _loader in (_Loader, _FastLoader):
+    _loader.yaml_implicit_resolvers = _CORE_RESOLVERS
+    for _tag in _CORE_BY_TAG:
+        _loader.add_constructor(_tag, _construct_core)
 
 
 def _parse(text: str, loader_class: type, loaded: LoadedFile) -> Any:
@@ -41,9 +89,9 @@ def _parse(text: str, loader_class: type, loaded: LoadedFile) -> Any:
             return None
         problems_before = len(loaded.problems)
         try:
-            return _build(node, (), loaded, SafeConstructor())
+            return _build(node, (), loaded)
         except _Unusual:
-            # Merge keys or explicit tags: PyYAML's own constructor builds the data, a second walk the lines.
+            # Explicit tags (`!!set`) or complex keys: PyYAML's constructor builds the data, a second walk the lines.
             loaded.lines.clear()
             del loaded.problems[problems_before:]
             data = loader.construct_document(node)
@@ -54,16 +102,17 @@ def _parse(text: str, loader_class: type, loaded: LoadedFile) -> Any:
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-# Scalars PyYAML's safe constructor turns into other types than text (timestamps stay text, see _Loader).
-_TYPED_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
+# Scalars that are other values than text (see `_CORE_SCALARS`), and the keys the fast walk builds.
+_TYPED_SCALARS = frozenset(_CORE_BY_TAG)
+_SCALAR_KEYS = _TYPED_SCALARS | {_STR}
 
 
 class _Unusual(Exception):
     """The document uses YAML features the fast walk leaves to PyYAML's constructor."""
 
 
-def _build(node: yaml.Node, loc: Path_, loaded: LoadedFile, constructor: SafeConstructor) -> Any:
-    """The data of `node`, as PyYAML's safe constructor builds it, recording lines and duplicate keys on the way.
+def _build(node: yaml.Node, loc: Path_, loaded: LoadedFile) -> Any:
+    """The data of `node`, as `_Loader`'s constructor builds it, recording lines and duplicate keys on the way.
 
     Data files are plain mappings, lists and scalars; walking them once instead of constructing and then
     walking again halves the loading time of ten thousand initiatives.
@@ -73,34 +122,34 @@ def _build(node: yaml.Node, loc: Path_, loaded: LoadedFile, constructor: SafeCon
         if node.tag == _STR:
             return node.value
         if node.tag in _TYPED_SCALARS:
-            return constructor.construct_object(node)
+            return _core_value(node.tag, node.value)
         raise _Unusual
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        return [_build(item, loc + (index,), loaded, constructor) for index, item in enumerate(node.value)]
+        return [_build(item, loc + (index,), loaded) for index, item in enumerate(node.value)]
     if not (isinstance(node, yaml.MappingNode) and node.tag == _MAP):
         raise _Unusual
     data: dict[Any, Any] = {}
     seen: dict[Any, int] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in {_STR, *_TYPED_SCALARS}:
-            raise _Unusual  # merge keys (<<) and complex keys
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_KEYS:
+            raise _Unusual  # keys with explicit tags, complex keys
         key = key_node.value
         line = key_node.start_mark.line + 1
         if key in seen:
             loaded.problems.append(_duplicate(loaded, loc + (key,), line, seen[key]))
             # The last value wins, as in PyYAML; its lines are not recorded (the first's stay).
             scratch = LoadedFile(loaded.path, loaded.label)
-            data[_key(key_node, constructor)] = _build(value_node, loc + (key,), scratch, constructor)
+            data[_key(key_node)] = _build(value_node, loc + (key,), scratch)
             continue
         seen[key] = line
         loaded.lines[loc + (key,)] = line
-        data[_key(key_node, constructor)] = _build(value_node, loc + (key,), loaded, constructor)
+        data[_key(key_node)] = _build(value_node, loc + (key,), loaded)
         loaded.lines[loc + (key,)] = line
     return data
 
 
-def _key(node: yaml.ScalarNode, constructor: SafeConstructor) -> Any:
-    return node.value if node.tag == _STR else constructor.construct_object(node)
+def _key(node: yaml.ScalarNode) -> Any:
+    return node.value if node.tag == _STR else _core_value(node.tag, node.value)
 
 
 def _duplicate(loaded: LoadedFile, loc: Path_, line: int, first: int) -> Problem:
@@ -176,12 +225,14 @@ def load_yaml(path: Path, root: Path) -> LoadedFile:
         )
         return loaded
     text = text.removeprefix("\ufeff")
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         if "\t" in line:
             loaded.problems.append(
                 Problem(loaded.label, number, None, "Die Zeile enthält ein Tabulatorzeichen.",
                         "YAML erlaubt zum Einrücken nur Leerzeichen: ersetzen Sie den Tabulator durch Leerzeichen.")
             )
+        if controls := _NOT_ALLOWED.findall(line):
+            loaded.problems.append(_control_characters(loaded.label, number, controls))
     if loaded.problems:
         return loaded
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
@@ -193,6 +244,10 @@ def load_yaml(path: Path, root: Path) -> LoadedFile:
             loaded.data = _parse(text, _FastLoader, loaded)
         except yaml.YAMLError:
             loaded.data = _parse(text, _Loader, loaded)  # raises again, with the messages editors know
+    except yaml.reader.ReaderError as exc:  # the check above finds these first; never a traceback
+        line = len(_LINE_BREAK.findall(text, 0, exc.position)) + 1
+        loaded.problems.append(_control_characters(loaded.label, line, [chr(exc.character)]))
+        return loaded
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loaded.problems.append(
@@ -202,6 +257,20 @@ def load_yaml(path: Path, root: Path) -> LoadedFile:
         )
         return loaded
     return loaded
+
+
+# Lines as editors and YAML count them (str.splitlines also breaks at form feeds and other controls).
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+# What PyYAML's reader refuses: control characters other than tab and line breaks, DEL, C1 controls but NEL,
+# surrogates, U+FFFE and U+FFFF (the same set as libyaml's).
+_NOT_ALLOWED = yaml.reader.Reader.NON_PRINTABLE
+
+
+def _control_characters(label: str, line: int, characters: list[str]) -> Problem:
+    names = ", ".join(f"U+{ord(character):04X}" for character in dict.fromkeys(characters))
+    return Problem(label, line, None, f"Die Zeile enthält ein unsichtbares Steuerzeichen ({names}), das YAML "
+                   "nicht erlaubt.", "Löschen Sie es oder ersetzen Sie es durch ein Leerzeichen; solche Zeichen "
+                   "kommen oft beim Kopieren aus PDF- oder Word-Dateien mit.")
 
 
 _REASONS = {
