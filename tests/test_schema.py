@@ -15,12 +15,13 @@ def test_committed_json_schemas_are_current():
 
 def test_json_schema_accepts_every_data_file_and_rejects_a_wrong_level():
     import jsonschema
-    import yaml
+
+    from wissensplattform.loading import load_yaml
 
     schema = json.loads((ROOT / SCHEMA_DIR / "initiative.schema.json").read_text(encoding="utf-8"))
     for path in sorted((ROOT / "initiatives").glob("*.yaml")):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
-    data = yaml.safe_load((ROOT / "initiatives" / "lokale-allianz-dormagen.yaml").read_text(encoding="utf-8"))
+        jsonschema.validate(load_yaml(path, ROOT).data, schema)
+    data = load_yaml(ROOT / "initiatives" / "lokale-allianz-dormagen.yaml", ROOT).data
     data["ebene"] = "regionall"
     try:
         jsonschema.validate(data, schema)
