@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wissensplattform.sandbox import CHROMIUM, CHROMIUM_ARGS, build_site, copy_sources, serve  # noqa: F401
+from benchmarks.sandbox import CHROMIUM, CHROMIUM_ARGS, build_site, copy_sources, serve  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

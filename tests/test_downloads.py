@@ -16,10 +16,10 @@ from lxml import html
 from pypdf import PdfReader
 
 from conftest import ROOT
-from wissensplattform.catalog import load_catalog
-from wissensplattform.documents.inspect import in_order, pdf_text, plain
-from wissensplattform.office import INSTALL_HINT, convert_to_pdf, soffice
-from wissensplattform.toolbox import CHECKLIST_COLUMNS, RUN_SHEET_COLUMNS, TIME_PLAN_COLUMNS
+from wissensplattform.data.load import load_catalog
+from wissensplattform.outputs.documents.inspect import in_order, pdf_text, plain
+from wissensplattform.outputs.office import INSTALL_HINT, convert_to_pdf, soffice
+from wissensplattform.data.toolbox import CHECKLIST_COLUMNS, RUN_SHEET_COLUMNS, TIME_PLAN_COLUMNS
 
 RUN_SHEETS = ["zukunftswerkstatt", "design-thinking-workshop", "world-cafe", "zukunftscafe", "brown-bag-lunch"]
 FORMATS = ("pdf", "docx", "odt")
@@ -220,7 +220,7 @@ def _titled(n: int) -> list[str]:
 
 
 def test_many_pdfs_are_rendered_in_parallel_in_order_and_then_reused(tmp_path, monkeypatch):
-    from wissensplattform.documents import pdf
+    from wissensplattform.outputs.documents import pdf
 
     monkeypatch.setattr(pdf, "CACHE", tmp_path)
     htmls = _titled(pdf.PARALLEL_FROM)
@@ -239,7 +239,7 @@ def test_pdfs_no_build_used_for_a_month_leave_the_cache(tmp_path, monkeypatch):
     import datetime as dt
     import os
 
-    from wissensplattform.documents import pdf
+    from wissensplattform.outputs.documents import pdf
 
     monkeypatch.setattr(pdf, "CACHE", tmp_path)
     used, unused = _titled(2)

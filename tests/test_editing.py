@@ -7,12 +7,12 @@ import yaml
 
 from conftest import ROOT, build_site, copy_project
 from test_pruefen import project_with
-from wissensplattform.catalog import load_catalog
+from wissensplattform.data.load import load_catalog
 from wissensplattform.cli import formatieren, neue_initiative
-from wissensplattform.formatting import format_text, formatted_files
-from wissensplattform.loading import load_yaml
-from wissensplattform.models import Initiative
-from wissensplattform.problems import format_problems
+from wissensplattform.data.formatting import format_text, formatted_files
+from wissensplattform.data.loading import load_yaml
+from wissensplattform.data.models import Initiative
+from wissensplattform.data.problems import format_problems
 
 
 def test_scaffold_explains_every_field_and_passes_once_required_fields_are_filled(tmp_path):
@@ -124,7 +124,7 @@ def test_edit_link_points_to_the_yaml_file(tmp_path):
 
 
 def test_live_preview_watches_the_data_and_the_templates():
-    from wissensplattform.site import Site
+    from wissensplattform.pipeline import Site
 
     watched = Site.inputs(ROOT)
     assert all(path.exists() for path in watched)
@@ -135,7 +135,7 @@ def test_live_preview_watches_the_data_and_the_templates():
 def test_reformatting_commits_do_not_change_the_stand(tmp_path):
     import subprocess
 
-    from wissensplattform.history import last_changed
+    from wissensplattform.data.history import last_changed
 
     def commit(message: str, date: str) -> str:
         env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@t",

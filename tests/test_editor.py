@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from conftest import build_site, copy_project, serve
-from wissensplattform.catalog import load_catalog
+from wissensplattform.data.load import load_catalog
 from wissensplattform.cli import formatieren, pruefen
 from wissensplattform.editor.config import FOLDERS, collection_models, decap_config
 from wissensplattform.editor.local import decap_server, free_port
 from wissensplattform.editor.settings import LOCAL_ENV, EditorSettings
-from wissensplattform.models.introspection import enum_of, is_required, nested_models
-from wissensplattform.models.common import Bundesland, DATE_PATTERN, URL_PATTERN
+from wissensplattform.data.models.introspection import enum_of, is_required, nested_models
+from wissensplattform.data.models.common import Bundesland, DATE_PATTERN, URL_PATTERN
 
 from conftest import ROOT
 

@@ -10,10 +10,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from wissensplattform.catalog import load_catalog
-from wissensplattform.models.common import LAT_RANGE, LON_RANGE
-from wissensplattform.opendata import Datensatz
-from wissensplattform.positions import locate
+from wissensplattform.data.load import load_catalog
+from wissensplattform.data.models.common import LAT_RANGE, LON_RANGE
+from wissensplattform.outputs.opendata import Datensatz
+from wissensplattform.data.positions import locate
 
 TABLE_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year",
                "yearmonth", "duration", "geopoint", "geojson", "any"}

@@ -15,13 +15,13 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from wissensplattform.formatting import (
+from wissensplattform.data.formatting import (
     _store_order, canonical_text, entry_data, first_difference, form_field_names, format_text, formatted_files,
 )
-from wissensplattform.loading import _Loader, load_yaml
-from wissensplattform.models import Initiative
-from wissensplattform.models.common import key_order
-from wissensplattform.models.toolbox import Ablaufplan, Format
+from wissensplattform.data.loading import _Loader, load_yaml
+from wissensplattform.data.models import Initiative
+from wissensplattform.data.models.common import key_order
+from wissensplattform.data.models.toolbox import Ablaufplan, Format
 
 HARNESS = Path(__file__).parent / "decap_yaml.js"
 YAML_PACKAGE = ROOT / "node_modules" / "yaml" / "package.json"

@@ -1,6 +1,6 @@
 """Publishing: the release check on site_url, robots.txt, and the server configurations, run in Debian's nginx
 over the built site and in Chromium. Apache is not installed here: its .htaccess is parsed and compared with
-the nginx configuration (both rendered from wissensplattform/hosting.py and csp.py), not run."""
+the nginx configuration (both rendered from wissensplattform/outputs/hosting.py and csp.py), not run."""
 
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ from conftest import ROOT, build_site, copy_project
 from release_settings import PUBLIC_URL, RELEASE, legal_settings, set_settings
 from test_map import CONSENT_BUTTON, TILE_HOST, block_other_hosts, open_map
 from test_scripts import run as run_script
-from wissensplattform.contexts.legal import legal_context
-from wissensplattform.csp import editor_policy, header_policy, policy
+from wissensplattform.pages.contexts.legal import legal_context
+from wissensplattform.outputs.csp import editor_policy, header_policy, policy
 from wissensplattform.editor.local import free_port
-from wissensplattform.hosting import configured_site_url, robots_txt, security_headers, site_path
-from wissensplattform.legal import check_settings, read_config, site_url_problem
-from wissensplattform.problems import DataError
+from wissensplattform.outputs.hosting import configured_site_url, robots_txt, security_headers, site_path
+from wissensplattform.pages.legal import check_settings, read_config, site_url_problem
+from wissensplattform.data.problems import DataError
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SITE_URL = configured_site_url(ROOT)

@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from wissensplattform.catalog import load_catalog
-from wissensplattform.study import table_1
+from wissensplattform.data.load import load_catalog
+from wissensplattform.data.study import table_1
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from wissensplattform.models.common import Kriterium
-from wissensplattform.study import STUDY_FILE, normalised
+from wissensplattform.data.models.common import Kriterium
+from wissensplattform.data.study import STUDY_FILE, normalised
 
 from conftest import ROOT
 
@@ -285,8 +285,8 @@ def test_broken_knowledge_data_stops_the_build_with_german_messages(tmp_path):
 
 def test_model_region_events_link_the_toolbox_format_when_the_toolbox_has_it(tmp_path):
     from conftest import copy_project
-    from wissensplattform.catalog import load_catalog
-    from wissensplattform.contexts.knowledge import FORMATS_FILE, modellregion_context
+    from wissensplattform.data.load import load_catalog
+    from wissensplattform.pages.contexts.knowledge import FORMATS_FILE, modellregion_context
 
     project = copy_project(tmp_path / "projekt")
     formats = project / FORMATS_FILE
@@ -299,7 +299,7 @@ def test_model_region_events_link_the_toolbox_format_when_the_toolbox_has_it(tmp
 
 
 def test_field_reference_documents_the_knowledge_files(site):
-    from wissensplattform.models.knowledge import Fallstudie, KriteriumSeite, Modellregion, Veranstaltung
+    from wissensplattform.data.models.knowledge import Fallstudie, KriteriumSeite, Modellregion, Veranstaltung
 
     html = page(site, "mitwirken/feldreferenz").read_text(encoding="utf-8")
     for model in (KriteriumSeite, Fallstudie, Modellregion, Veranstaltung):
@@ -308,10 +308,10 @@ def test_field_reference_documents_the_knowledge_files(site):
             assert f"<code>{name}</code>" in html, f"{model.__name__}.{name}"
     assert html.count('id="textangabe"') == 1
     # Headings show German titles, never a class name (a name that is itself the model's title, like Beleg, is fine).
-    from wissensplattform.contexts.fields import model_docs
-    from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS
-    from wissensplattform.models import Initiative, Quelle
-    from wissensplattform.models.toolbox import Modul
+    from wissensplattform.pages.contexts.fields import model_docs
+    from wissensplattform.pages.knowledge import KNOWLEDGE_MODELS
+    from wissensplattform.data.models import Initiative, Quelle
+    from wissensplattform.data.models.toolbox import Modul
 
     headings = set(re.findall(r"<h2[^>]*>([^<]*)<", html))
     class_names = {d.name for d in model_docs(Initiative, Quelle, *KNOWLEDGE_MODELS, Modul) if d.name != d.title}

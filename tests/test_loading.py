@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from wissensplattform import loading
-from wissensplattform.catalog import data_files
-from wissensplattform.loading import _FastLoader, _Loader, load_yaml
+from wissensplattform.data import loading
+from wissensplattform.data.catalog import data_files
+from wissensplattform.data.loading import _FastLoader, _Loader, load_yaml
 
 SAMPLES = {
     "skalare": "name: Test\nzahl: 12\nkomma: 1.5\nja: true\nleer: null\nohne:\ndatum: 2013-01-09\nhex: 0x1F\n",

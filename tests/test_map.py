@@ -13,12 +13,12 @@ from ruamel.yaml import YAML
 from shapely.geometry import Point
 
 from conftest import ROOT, build_site, copy_project
-from wissensplattform.catalog import load_catalog
-from wissensplattform.laender import LAENDER_FILE, laender
-from wissensplattform.sandbox import serve
-from wissensplattform.models.initiative import Ebene
-from wissensplattform.positions import locate
-from wissensplattform.study import table_1
+from wissensplattform.data.load import load_catalog
+from wissensplattform.data.laender import LAENDER_FILE, laender
+from benchmarks.sandbox import serve
+from wissensplattform.data.models.initiative import Ebene
+from wissensplattform.data.positions import locate
+from wissensplattform.data.study import table_1
 
 TILE_HOST = "tile.openstreetmap.org"
 CONSENT_BUTTON = "Hintergrundkarte von OpenStreetMap laden"

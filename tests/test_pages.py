@@ -3,7 +3,7 @@
 import re
 
 from conftest import ROOT
-from wissensplattform.catalog import load_catalog
+from wissensplattform.data.load import load_catalog
 
 
 def read(site, url):
@@ -66,7 +66,7 @@ def test_start_page_is_german_and_cites_the_study(site):
 def test_relative_urls_match_posix_relpath():
     import posixpath
 
-    from wissensplattform.rendering import relative_url
+    from wissensplattform.pages.rendering import relative_url
 
     urls = ["", "initiativen/", "initiativen/x/", "initiativen/y/", "karte/", "wissen/kriterien/umsetzung/",
             "downloads/steckbrief-x.pdf", "assets/vendor/leaflet/leaflet.js", "daten/initiativen.geojson"]

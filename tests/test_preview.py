@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from wissensplattform.csp import inline_scripts, script_hash
-from wissensplattform.linkcheck import parse
-from wissensplattform.preview import README_NAME, browsable_html, browsable_search_index, file_url, main
+from wissensplattform.outputs.csp import inline_scripts, script_hash
+from wissensplattform.outputs.linkcheck import parse
+from wissensplattform.builders.preview import README_NAME, browsable_html, browsable_search_index, file_url, main
 
 CI_FILES = [ROOT / ".gitlab-ci.yml", *sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
 PROFILE = "Lokale Allianz Dormagen"

@@ -8,13 +8,13 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, build_site, copy_project
-from wissensplattform.catalog import load_catalog
-from wissensplattform.contexts.fields import model_docs
-from wissensplattform.models import Initiative, Quelle
-from wissensplattform.knowledge_pages import KNOWLEDGE_MODELS
-from wissensplattform.models.toolbox import Modul
-from wissensplattform.messages import german_date
-from wissensplattform.problems import DataError
+from wissensplattform.data.load import load_catalog
+from wissensplattform.pages.contexts.fields import model_docs
+from wissensplattform.data.models import Initiative, Quelle
+from wissensplattform.pages.knowledge import KNOWLEDGE_MODELS
+from wissensplattform.data.models.toolbox import Modul
+from wissensplattform.data.messages import german_date
+from wissensplattform.data.problems import DataError
 
 BAD = FIXTURES / "fehler"
 EXPECTED = yaml.safe_load((BAD / "erwartet.yaml").read_text(encoding="utf-8"))

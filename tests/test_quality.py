@@ -13,10 +13,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, build_site, copy_project
 from release_settings import PUBLIC_URL
-from wissensplattform.scaling import run as run_benchmark
-from wissensplattform.csp import PLACEHOLDER, inline_scripts, script_hash
-from wissensplattform.legal import read_config
-from wissensplattform.linkcheck import check_site, external_report
+from benchmarks.scaling import run as run_benchmark
+from wissensplattform.outputs.csp import PLACEHOLDER, inline_scripts, script_hash
+from wissensplattform.pages.legal import read_config
+from wissensplattform.outputs.linkcheck import check_site, external_report
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SITE_URL = read_config(ROOT)["site_url"]

@@ -3,8 +3,8 @@
 import json
 
 from conftest import ROOT
-from wissensplattform.models import Initiative
-from wissensplattform.schema_export import SCHEMA_DIR, SCHEMAS, schema_text
+from wissensplattform.data.models import Initiative
+from wissensplattform.data.schema_export import SCHEMA_DIR, SCHEMAS, schema_text
 
 
 def test_committed_json_schemas_are_current():
@@ -16,7 +16,7 @@ def test_committed_json_schemas_are_current():
 def test_json_schema_accepts_every_data_file_and_rejects_a_wrong_level():
     import jsonschema
 
-    from wissensplattform.loading import load_yaml
+    from wissensplattform.data.loading import load_yaml
 
     schema = json.loads((ROOT / SCHEMA_DIR / "initiative.schema.json").read_text(encoding="utf-8"))
     for path in sorted((ROOT / "initiatives").glob("*.yaml")):

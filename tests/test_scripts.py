@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from test_pruefen import BAD, EXPECTED, project_with
-from wissensplattform.problems import Changes, Problem
+from wissensplattform.data.problems import Changes, Problem
 
 DORMAGEN = "initiatives/lokale-allianz-dormagen.yaml"
 VALID = """name: Zweite Initiative

@@ -10,10 +10,10 @@ import pytest
 from lxml import html
 
 from conftest import ROOT, build_site, copy_project
-from wissensplattform.catalog import load_catalog
-from wissensplattform.dates import MONTHS
-from wissensplattform.problems import DataError
-from wissensplattform.study import STUDY_FILE, normalised
+from wissensplattform.data.load import load_catalog
+from wissensplattform.data.dates import MONTHS
+from wissensplattform.data.problems import DataError
+from wissensplattform.data.study import STUDY_FILE, normalised
 
 # The nine modules the study names (V.2), by number.
 STUDY_MODULES = {

@@ -8,12 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wissensplattform import annotations
-from wissensplattform.catalog import INITIATIVES_DIR, Catalog, load_catalog
-from wissensplattform.formatting import format_file, formatted_files
-from wissensplattform.models.common import slugify
-from wissensplattform.scaffold import new_initiative
-from wissensplattform.problems import Changes, DataError, Problem, Schwere, condensed, format_problems, left_out
+from wissensplattform.data import annotations
+from wissensplattform.data.catalog import INITIATIVES_DIR, Catalog
+from wissensplattform.data.load import load_catalog
+from wissensplattform.data.formatting import format_file, formatted_files
+from wissensplattform.data.models.common import slugify
+from wissensplattform.data.scaffold import new_initiative
+from wissensplattform.data.problems import Changes, DataError, Problem, Schwere, condensed, format_problems, left_out
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -217,8 +218,8 @@ def formatieren(args: list[str], root: Path = ROOT) -> int:
 
 def links(root: Path = ROOT) -> int:
     """Check the links of the built site (`site/`); write the external ones to `build/externe-links.md`."""
-    from wissensplattform.legal import read_config
-    from wissensplattform.linkcheck import check_site, external_report
+    from wissensplattform.pages.legal import read_config
+    from wissensplattform.outputs.linkcheck import check_site, external_report
 
     report = check_site(root / "site", read_config(root).get("site_url") or "")
     for link, why in report.broken:

@@ -11,13 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from wissensplattform.catalog import INITIATIVES_DIR, TOOLBOX_DIR, Catalog
+from wissensplattform.data.catalog import INITIATIVES_DIR, TOOLBOX_DIR, Catalog
 from wissensplattform.editor.form import form_fields
 from wissensplattform.editor.settings import EditorSettings
-from wissensplattform.knowledge import KNOWLEDGE_DIR, SINGLE_FILES
-from wissensplattform.models import Initiative
-from wissensplattform.models.knowledge import KNOWLEDGE_DIRECTORIES
-from wissensplattform.models.toolbox import Modul
+from wissensplattform.data.knowledge import KNOWLEDGE_DIR, SINGLE_FILES
+from wissensplattform.data.models import Initiative
+from wissensplattform.data.models.knowledge import KNOWLEDGE_DIRECTORIES
+from wissensplattform.data.models.toolbox import Modul
 
 
 @dataclass(frozen=True)

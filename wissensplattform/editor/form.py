@@ -15,11 +15,11 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from wissensplattform.models.common import (
+from wissensplattform.data.models.common import (
     DATE_PATTERN, KRITERIUM_LABELS, SLUG_PATTERN, URL_PATTERN, Beleg, LabelledEnum, key_order,
 )
-from wissensplattform.models.introspection import enum_of, is_list, is_required, nested_models
-from wissensplattform.models.sources import Quelle
+from wissensplattform.data.models.introspection import enum_of, is_list, is_required, nested_models
+from wissensplattform.data.models.sources import Quelle
 
 # What a value of each pattern looks like: Decap shows »<Feld> entspricht nicht dem Muster: …«.
 PATTERN_FORMS: dict[str, str] = {

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from wissensplattform.catalog import Catalog, per_catalog
-from wissensplattform.csp import editor_policy
+from wissensplattform.data.catalog import Catalog, per_catalog
+from wissensplattform.outputs.csp import editor_policy
 from wissensplattform.editor.config import decap_config
 from wissensplattform.editor.settings import SETTINGS, EditorSettings, editor_settings
-from wissensplattform.legal import CONFIG_FILE, read_config
-from wissensplattform.pages import GeneratedPage
-from wissensplattform.rendering import render
+from wissensplattform.pages.legal import CONFIG_FILE, read_config
+from wissensplattform.pages.page import GeneratedPage
+from wissensplattform.pages.rendering import render
 
 EDITOR_DIR = "bearbeiten"
 DECAP_JS = "assets/vendor/decap-cms/decap-cms.js"

@@ -1,0 +1,102 @@
+"""PDF through WeasyPrint: the document rendered by a Jinja template, tagged PDF/UA-1, fonts embedded from the repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from functools import cache
+from pathlib import Path
+
+import weasyprint
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from wissensplattform.outputs.documents.model import Document
+from wissensplattform.pages.rendering import render
+
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+PDF_VARIANT = "pdf/ua-1"
+
+
+# Rendering a PDF costs 0.07-0.3 s; a rebuild reuses every PDF whose HTML, fonts and WeasyPrint are unchanged.
+CACHE = Path(__file__).resolve().parents[3] / ".cache" / "pdf"
+# Below this many PDFs to render, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
+# A cached PDF no build has used for this long is removed, so the cache does not grow without end.
+KEEP_UNUSED = dt.timedelta(days=30)
+
+
+@cache
+def _fonts_fingerprint() -> str:
+    return ";".join(f"{f.name}:{f.stat().st_size}" for f in sorted(FONTS.iterdir()))
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    # One per process: WeasyPrint then loads the embedded fonts once, not once per document.
+    return FontConfiguration()
+
+
+def _cache_path(html: str) -> Path:
+    key = hashlib.sha256(f"{weasyprint.__version__}|{PDF_VARIANT}|{_fonts_fingerprint()}|{html}".encode()).hexdigest()
+    return CACHE / f"{key}.pdf"
+
+
+def _render(html: str) -> bytes:
+    # base_url lets the stylesheet name the vendored fonts by relative file URL; nothing is fetched from elsewhere.
+    return HTML(string=html, base_url=FONTS.as_uri() + "/").write_pdf(pdf_variant=PDF_VARIANT,
+                                                                      font_config=_font_config())
+
+
+def _store(path: Path, pdf: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pdf)
+    partial.replace(path)  # atomic, so parallel builds never read half a file
+
+
+def _workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def html_to_pdfs(htmls: Sequence[str]) -> list[bytes]:
+    """The PDF of each HTML document: from the build cache where the same input was rendered before,
+    the others rendered on every processor core when there are many (a first build of thousands of Steckbriefe)."""
+    paths = [_cache_path(html) for html in htmls]
+    missing = [i for i, path in enumerate(paths) if not path.exists()]
+    workers = min(_workers(), len(missing))
+    pdfs: dict[int, bytes] = {}
+    with ProcessPoolExecutor(workers) if workers > 1 and len(missing) >= PARALLEL_FROM else nullcontext() as pool:
+        rendered = (pool.map(_render, [htmls[i] for i in missing], chunksize=8) if pool
+                    else map(_render, (htmls[i] for i in missing)))
+        for i, pdf in zip(missing, rendered):
+            _store(paths[i], pdf)  # each at once: an interrupted first build keeps what it rendered
+            pdfs[i] = pdf
+    return [pdfs[i] if i in pdfs else _reuse(path) for i, path in enumerate(paths)]
+
+
+def _reuse(path: Path) -> bytes:
+    os.utime(path)  # in use: `prune_cache` keeps it
+    return path.read_bytes()
+
+
+def prune_cache() -> int:
+    """Remove the cached PDFs no build has used for `KEEP_UNUSED`; return how many."""
+    limit = (dt.datetime.now() - KEEP_UNUSED).timestamp()
+    stale = [path for path in CACHE.glob("*.pdf") if path.stat().st_mtime < limit] if CACHE.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of one HTML document (from the build cache when the same input was rendered before)."""
+    return html_to_pdfs([html])[0]
+
+
+def document_pdf(document: Document) -> bytes:
+    return html_to_pdf(render("documents/document.html.j2", d=document, landscape=document.landscape))
