@@ -12,6 +12,11 @@ $(VENV)/.installed: requirements.txt
 build: $(VENV)/.installed
 	$(PY) -m mkdocs build --strict
 
+# The same site with Zensical, Material for MkDocs' successor (see README, "Zwei Builder").
+.PHONY: build-zensical
+build-zensical: $(VENV)/.installed
+	$(PY) -m wissensplattform.builders.zensical
+
 # For publishing: stops while a legal setting (extra.betreiber etc. in mkdocs.yml) is empty.
 build-release: $(VENV)/.installed
 	WISSENSPLATTFORM_RELEASE=1 $(PY) -m mkdocs build --strict

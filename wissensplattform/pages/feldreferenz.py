@@ -14,6 +14,6 @@ from wissensplattform.pages.rendering import render
 
 
 def field_reference_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
-    yield GeneratedPage("mitwirken/feldreferenz.md",
+    yield GeneratedPage("mitwirken/feldreferenz/index.md",
                         render("field_reference.md.j2", models=model_docs(Initiative, Quelle, *KNOWLEDGE_MODELS, Modul)),
                         "wissensplattform/data/models/initiative.py")

@@ -37,20 +37,20 @@ def knowledge_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     if wissen.kriterien:
         yield _page("wissen/kriterien/index.md", "knowledge/kriterien.md.j2", None, k=ctx.kriterien_context(catalog))
     for slug, record in wissen.kriterien.items():
-        yield _page(f"wissen/kriterien/{slug}.md", "knowledge/kriterium.md.j2", record.path,
+        yield _page(f"wissen/kriterien/{slug}/index.md", "knowledge/kriterium.md.j2", record.path,
                     k=ctx.kriterium_context(catalog, slug))
     if wissen.fallstudien:
         summary = wissen.seiten.get("zusammenfassung")
         yield _page("wissen/fallstudien/index.md", "knowledge/fallstudien.md.j2", summary.path if summary else None,
                     f=ctx.fallstudien_context(catalog))
     for slug, record in wissen.fallstudien.items():
-        yield _page(f"wissen/fallstudien/{slug}.md", "knowledge/fallstudie.md.j2", record.path,
+        yield _page(f"wissen/fallstudien/{slug}/index.md", "knowledge/fallstudie.md.j2", record.path,
                     f=ctx.fallstudie_context(catalog, slug))
     if wissen.modellregionen:
         yield _page("modellregionen/index.md", "knowledge/modellregionen.md.j2", None,
                     regionen=tuple(ctx.modellregion_context(catalog, s) for s in wissen.modellregionen))
     for slug, record in wissen.modellregionen.items():
-        yield _page(f"modellregionen/{slug}.md", "knowledge/modellregion.md.j2", record.path,
+        yield _page(f"modellregionen/{slug}/index.md", "knowledge/modellregion.md.j2", record.path,
                     m=ctx.modellregion_context(catalog, slug))
     for name, (src, template, build) in _SINGLE_PAGES.items():
         if name in wissen.seiten:

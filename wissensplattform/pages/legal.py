@@ -32,9 +32,9 @@ RELEASE_ENV = "WISSENSPLATTFORM_RELEASE"
 log = logging.getLogger("mkdocs.wissensplattform")
 
 LEGAL_PAGES = (
-    ("impressum.md", "legal/impressum.md.j2"),
-    ("datenschutz.md", "legal/datenschutz.md.j2"),
-    ("barrierefreiheit.md", "legal/barrierefreiheit.md.j2"),
+    ("impressum/index.md", "legal/impressum.md.j2"),
+    ("datenschutz/index.md", "legal/datenschutz.md.j2"),
+    ("barrierefreiheit/index.md", "legal/barrierefreiheit.md.j2"),
 )
 
 

@@ -28,6 +28,8 @@ class GeneratedPage:
     parsing every profile's HTML would cost half the build and index footnotes and map notes too.
     """
 
+    # Always `<URL>/index.md`: the file's folder is the page's URL, so a link relative to either is the same
+    # for every builder (Zensical resolves relative links from the file's folder, even in raw HTML).
     src_path: str
     content: str
     source: str | None = None
@@ -64,7 +66,7 @@ def page_url(src_path: str) -> str:
 
 def profile_src(slug: str) -> str:
     """Where an initiative's profile page sits below `docs/`."""
-    return f"initiativen/{slug}.md"
+    return f"initiativen/{slug}/index.md"
 
 
 def profile_url(slug: str) -> str:

@@ -21,7 +21,7 @@ def toolbox_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     yield GeneratedPage(index, render("toolbox_overview.md.j2", o=overview_context(catalog, downloads),
                                       page_url=page_url(index)))
     for record in modules(catalog):
-        src = f"{SECTION}/{record.slug}.md"
+        src = f"{SECTION}/{record.slug}/index.md"
         yield GeneratedPage(src, render("toolbox_module.md.j2", m=module_context(record, catalog, downloads),
                                         page_url=page_url(src)), record.path)
 
