@@ -36,6 +36,7 @@ from wissensplattform.pages.page import GeneratedPage, SearchEntry
 from wissensplattform.pages.rendering import TEMPLATES, environment
 from wissensplattform.pages.search import add_to_search_index
 from wissensplattform.pages.toolbox import toolbox_pages, write_downloads
+from wissensplattform.pages.zahlen import zahlen_pages
 
 # Each feature registers here: page generators yield pages; output writers write files into the built site.
 PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
@@ -45,6 +46,7 @@ PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
     legal_pages,
     map_pages,
     knowledge_pages,
+    zahlen_pages,
     toolbox_pages,
     editor_pages,
 ]
