@@ -29,6 +29,7 @@ def page_entry(url: str, title: str, template: str, **context: object) -> tuple[
 def profile_entries(p: ProfileContext) -> tuple[SearchEntry, ...]:
     """The profile's facts as the page's entry, then one entry per filled section (its statements only)."""
     facts = [p.kurzname, p.typ, p.ebene, p.land and p.land.text, p.ort and p.ort.text,
+             p.organisationsform and p.organisationsform.text,
              p.gruendung and f"gegründet {p.gruendung.text}", *(v.text for v in p.namensvarianten)]
     entries = [SearchEntry(p.url, str(escape(p.name)),
                            render("search/text.html.j2", facts=[f for f in facts if f], items=[]))]

@@ -38,6 +38,33 @@ class Ebene(LabelledEnum):
     LANDESWEIT = ("landesweit", "Landesweit")
 
 
+class Organisationsform(LabelledEnum):
+    """How an initiative is organised, as the sources state it: its legal form, or who runs its office or
+    coordinates it. Only forms a source records for at least one initiative (III.2.1, III.2.2, III.2.3, III.3.x.3,
+    IV, the Aachen documents); the governance page (`wissen/governance.yaml`) groups them."""
+
+    VEREIN = ("verein", "Eingetragener Verein (e. V.)")
+    VEREIN_MIT_GMBH = ("verein-mit-gmbh", "Verein mit eigener GmbH")
+    GESCHAEFTSSTELLE_KAMMER = ("geschaeftsstelle-kammer", "Geschäftsstelle bei einer Kammer (IHK)")
+    GESCHAEFTSSTELLE_VERBAND = ("geschaeftsstelle-verband", "Geschäftsstelle bei einem Verband")
+    GESCHAEFTSSTELLE_DIENSTLEISTER = ("geschaeftsstelle-dienstleister", "Geschäftsstelle bei einem beauftragten Dienstleister")
+    KOORDINATION_VERWALTUNG = ("koordination-verwaltung", "Koordination durch eine Verwaltung oder Wirtschaftsförderung")
+    STEUERUNGSKREIS = ("steuerungskreis", "Koordination durch einen Steuerungskreis")
+    NETZWERK = ("netzwerk-ohne-rechtsform", "Netzwerk ohne formale Organisationsform")
+
+
+class OrganisationsformAngabe(Beleg):
+    """Eine Organisationsform mit Beleg."""
+
+    model_config = ConfigDict(title="Organisationsform mit Beleg")
+
+    wert: Organisationsform = Field(
+        title="Organisationsform",
+        description="Die Organisationsform, wie die Quelle sie nennt; passt keine der Auswahl, bleibt das Feld leer.",
+        examples=["verein"],
+    )
+
+
 class Initiative(EditorModel):
     """Steckbrief einer Industrieinitiative. Der Dateiname ist ihre dauerhafte Kennung."""
 
@@ -63,6 +90,10 @@ class Initiative(EditorModel):
         title="Beschreibung", default_factory=list, description="Kurzbeschreibung: was die Initiative ist und wie sie entstand."
     )
     akteure: list[TextAngabe] = Field(title="Akteure", default_factory=list, description="Beteiligte Organisationen und Gruppen.")
+    organisationsform: OrganisationsformAngabe | None = Field(
+        title="Organisationsform", default=None,
+        description="Rechtsform oder wer die Geschäftsstelle führt bzw. die Initiative koordiniert, nur wenn eine Quelle es sagt.",
+    )
     struktur: list[TextAngabe] = Field(
         title="Struktur", default_factory=list, description="Organisationsform und interne Struktur (Rechtsform, Gremien, Geschäftsstelle)."
     )

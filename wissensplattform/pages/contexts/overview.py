@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wissensplattform.data.catalog import Catalog
-from wissensplattform.data.models.initiative import Ebene, Typ
+from wissensplattform.data.models.initiative import Ebene, Organisationsform, Typ
+from wissensplattform.pages.contexts.governance import GOVERNANCE_URL, NICHT_ANGEGEBEN
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Row:
     land: str | None
     fallstudie: bool
     modellregion: bool
+    organisationsform: str | None = None
+    organisationsform_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,10 @@ class OverviewContext:
     typen: tuple[tuple[str, int], ...]
     ebenen: tuple[tuple[str, int], ...]
     matrix: tuple[tuple[Cell, ...], ...]
+    # The overview's filter by organisational form: (value, label, count), "nicht angegeben" last.
+    organisationsformen: tuple[tuple[str, str, int], ...] = ()
+    # The governance page that groups the initiatives by organisational form, if the site has it.
+    governance_url: str | None = None
 
 
 def overview_context(catalog: Catalog) -> OverviewContext:
@@ -42,7 +49,8 @@ def overview_context(catalog: Catalog) -> OverviewContext:
         (Row(e.slug, e.initiative.name, e.initiative.typ.label, e.initiative.ebene.label,
              list(Ebene).index(e.initiative.ebene),
              e.initiative.bundesland.wert.value if e.initiative.bundesland else None,
-             e.initiative.fallstudie is not None, e.initiative.modellregion is not None)
+             e.initiative.fallstudie is not None, e.initiative.modellregion is not None,
+             *_form(e.initiative.organisationsform))
          for e in catalog.entries),
         key=lambda r: r.name.casefold(),
     )
@@ -56,4 +64,12 @@ def overview_context(catalog: Catalog) -> OverviewContext:
         typen=tuple((t.label, sum(r.typ == t.label for r in rows)) for t in Typ),
         ebenen=tuple((e.label, sum(r.ebene == e.label for r in rows)) for e in Ebene),
         matrix=matrix,
+        organisationsformen=tuple((f.value, f.label, sum(r.organisationsform == f.value for r in rows))
+                                  for f in Organisationsform)
+        + ((NICHT_ANGEGEBEN, "nicht angegeben", sum(r.organisationsform is None for r in rows)),),
+        governance_url=GOVERNANCE_URL if catalog.wissen and "governance" in catalog.wissen.seiten else None,
     )
+
+
+def _form(angabe) -> tuple[str | None, str | None]:
+    return (angabe.wert.value, angabe.wert.label) if angabe else (None, None)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wissensplattform.data.catalog import Catalog, Entry, per_catalog
 from wissensplattform.pages.citations import Footnote, Footnotes
+from wissensplattform.pages.contexts.governance import GOVERNANCE_URL, form_anchor
 from wissensplattform.pages.contexts.karte import MiniMapContext, mini_map_context
 from wissensplattform.pages.contexts.knowledge import ProfilWissen, profile_knowledge
 from wissensplattform.data.dates import german_date, sort_key
@@ -74,6 +75,9 @@ class ProfileContext:
     minikarte: MiniMapContext | None = None
     wissen: ProfilWissen | None = None
     fallstudie_fakten: tuple[Item, ...] = ()
+    organisationsform: Item | None = None
+    # The organisational form's group on the governance page, if the site has that page.
+    organisationsform_url: str | None = None
 
     @property
     def url(self) -> str:
@@ -103,6 +107,8 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
     land = _value(initiative.bundesland, notes)
     ort = _value(initiative.ort, notes)
     gruendung = _value(initiative.gruendung, notes)
+    form = initiative.organisationsform
+    organisationsform = _item(form, notes, form.wert.label) if form else None
     website = _value(initiative.website, notes)
     varianten = tuple(_item(v, notes) for v in initiative.namensvarianten)
     sections = tuple(
@@ -128,9 +134,16 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
         source_path=entry.path, wissen=wissen, fallstudie_fakten=fakten,
+        organisationsform=organisationsform, organisationsform_url=_governance_url(catalog, form),
         minikarte=mini_map_context(profile_url(entry.slug), position, initiative.name, initiative.typ,
                                    initiative.ebene, land.text if land else None),
     )
+
+
+def _governance_url(catalog: Catalog, form) -> str | None:
+    if form is None or catalog.wissen is None or "governance" not in catalog.wissen.seiten:
+        return None
+    return f"{GOVERNANCE_URL}#{form_anchor(form.wert.value)}"
 
 
 @per_catalog
