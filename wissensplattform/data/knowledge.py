@@ -12,7 +12,9 @@ from pathlib import Path
 from wissensplattform.data.catalog import Entry, Feature, Record, load_directory, load_file
 from wissensplattform.data.models import Quelle
 from wissensplattform.data.models.common import Kriterium
-from wissensplattform.data.models.knowledge import KNOWLEDGE_DIRECTORIES, Netzwerktreffen, Textseite, Typologie
+from wissensplattform.data.models.knowledge import (
+    KNOWLEDGE_DIRECTORIES, Governanceseite, Materialseite, Netzwerktreffen, Textseite, Typologie,
+)
 from wissensplattform.data.problems import Problem
 
 KNOWLEDGE_DIR = "wissen"
@@ -23,6 +25,8 @@ SINGLE_FILES = {
     "empfehlungen": Textseite,
     "erfolgsmessung": Textseite,
     "zusammenfassung": Textseite,
+    "governance": Governanceseite,
+    "materialien": Materialseite,
 }
 
 

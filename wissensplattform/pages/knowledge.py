@@ -6,13 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from wissensplattform.data.catalog import Catalog
+from wissensplattform.pages.contexts import governance as gov
 from wissensplattform.pages.contexts import knowledge as ctx
-from wissensplattform.data.models.knowledge import Fallstudie, KriteriumSeite, Modellregion, Netzwerktreffen, Textseite, Typologie
+from wissensplattform.data.models.knowledge import (
+    Fallstudie, Governanceseite, KriteriumSeite, Materialseite, Modellregion, Netzwerktreffen, Textseite, Typologie,
+)
 from wissensplattform.pages.rendering import render
 from wissensplattform.pages.page import GeneratedPage, page_url
 
 # The models of the files in `wissen/`, for the field reference.
-KNOWLEDGE_MODELS = (KriteriumSeite, Fallstudie, Modellregion, Typologie, Netzwerktreffen, Textseite)
+KNOWLEDGE_MODELS = (KriteriumSeite, Fallstudie, Modellregion, Typologie, Netzwerktreffen, Textseite, Governanceseite,
+                    Materialseite)
 
 # Pages built from one file in `wissen/`: file name → (page below docs/, template, context builder).
 _SINGLE_PAGES = {
@@ -22,6 +26,8 @@ _SINGLE_PAGES = {
                      lambda c: ctx.textseite_context(c, "empfehlungen")),
     "erfolgsmessung": ("wissen/erfolgsmessung/index.md", "knowledge/checkliste.md.j2",
                        lambda c: ctx.textseite_context(c, "erfolgsmessung")),
+    "governance": ("wissen/governance/index.md", "knowledge/governance.md.j2", gov.governance_context),
+    "materialien": ("wissen/materialien/index.md", "knowledge/materialien.md.j2", gov.materialien_context),
 }
 
 

@@ -6,6 +6,8 @@ sentence copied word for word from the source.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import ConfigDict, Field
 
 from wissensplattform.data.models.common import (
@@ -13,11 +15,12 @@ from wissensplattform.data.models.common import (
     Datum,
     EditorModel,
     Erfolgsfaktor,
+    LabelledEnum,
     Slug,
     Text,
     TextAngabe,
 )
-from wissensplattform.data.models.initiative import Ebene, Typ
+from wissensplattform.data.models.initiative import Ebene, Organisationsform, Typ
 
 
 class Abschnitt(EditorModel):
@@ -258,6 +261,140 @@ class Typologie(EditorModel):
     typen: list[TypEintrag] = Field(title="Typen", description="Die Typen (III.2.3).")
     ebenen: list[EbeneEintrag] = Field(title="Ebenen", description="Die Handlungsebenen (III.2.2).")
     akteure: list[Akteursgruppe] = Field(title="Akteursgruppen", description="Die Akteursgruppen (III.2.1).")
+
+
+# --- Governance of initiatives (V.1, III.2, III.3) and the project's results (V, VI) -------------
+
+Redaktionell = Text
+"""A connecting sentence written by the project: shown as editorial text, not as a finding of the sources."""
+
+
+class Governancestruktur(EditorModel):
+    """Eine Governancestruktur, wie die Studie sie beschreibt, mit den Vor- und Nachteilen, die sie nennt."""
+
+    model_config = ConfigDict(title="Governancestruktur")
+
+    titel: Text = Field(title="Überschrift", description="Name der Struktur.", examples=["Eingetragener Verein"])
+    formen: list[Organisationsform] = Field(
+        title="Organisationsformen", default_factory=list,
+        description="Organisationsformen der Steckbriefe (Feld `organisationsform`), die zu dieser Struktur gehören; "
+                    "die Seite listet die Initiativen mit diesen Formen.",
+    )
+    redaktionell: list[Redaktionell] = Field(
+        title="Redaktionelle Überleitung", default_factory=list,
+        description="Verbindende Sätze der Redaktion; die Seite kennzeichnet sie als redaktionell, nicht aus den Quellen.",
+    )
+    angaben: list[TextAngabe] = Field(title="Aussagen", default_factory=list, description="Was die Quellen über die Struktur sagen.")
+    vorteile: list[TextAngabe] = Field(
+        title="Vorteile", default_factory=list, description="Vorteile, die die Quellen nennen; leer, wenn sie keine nennen.",
+    )
+    nachteile: list[TextAngabe] = Field(
+        title="Nachteile", default_factory=list, description="Nachteile, die die Quellen nennen; leer, wenn sie keine nennen.",
+    )
+
+
+class Arbeitsfokus(EditorModel):
+    """Der Zusammenhang zwischen dem Arbeitsfokus einer Initiative (ihrem Typ) und ihrer Governancestruktur."""
+
+    model_config = ConfigDict(title="Arbeitsfokus")
+
+    typ: Typ = Field(title="Typ", description="Der Typ, wie ihn die Steckbriefe im Feld `typ` führen.")
+    titel: Text = Field(title="Überschrift", description="Überschrift.")
+    redaktionell: list[Redaktionell] = Field(
+        title="Redaktionelle Überleitung", default_factory=list,
+        description="Verbindende Sätze der Redaktion; die Seite kennzeichnet sie als redaktionell, nicht aus den Quellen.",
+    )
+    angaben: list[TextAngabe] = Field(title="Aussagen", default_factory=list, description="Was die Studie über den Zusammenhang sagt.")
+    vorteile: list[TextAngabe] = Field(
+        title="Vorteile", default_factory=list, description="Vorteile, die die Studie für diesen Arbeitsfokus nennt.",
+    )
+    nachteile: list[TextAngabe] = Field(
+        title="Nachteile", default_factory=list, description="Nachteile, die die Studie für diesen Arbeitsfokus nennt.",
+    )
+
+
+class Governanceseite(EditorModel):
+    """Leitfaden »Governance von Industrieinitiativen« (V.1): die Datei `wissen/governance.yaml`."""
+
+    model_config = ConfigDict(title="Governance von Industrieinitiativen")
+
+    titel: Text = Field(title="Seitentitel", description="Seitentitel.")
+    leitfaden: list[TextAngabe] = Field(
+        title="Der Leitfaden in der Studie", default_factory=list,
+        description="Was die Studie über ihren Leitfaden sagt (V.1).",
+    )
+    redaktionell: list[Redaktionell] = Field(
+        title="Redaktionelle Einleitung", default_factory=list,
+        description="Einleitende Sätze der Redaktion; die Seite kennzeichnet sie als redaktionell, nicht aus den Quellen.",
+    )
+    einleitung: list[TextAngabe] = Field(
+        title="Einleitung zu den Strukturen", default_factory=list,
+        description="Was die Quellen allgemein über Strukturen und Organisationsformen von Initiativen sagen.",
+    )
+    strukturen: list[Governancestruktur] = Field(
+        title="Governancestrukturen", default_factory=list, description="Die Strukturen, die die Quellen beschreiben.",
+    )
+    arbeitsfokus: list[Arbeitsfokus] = Field(
+        title="Arbeitsfokus und Struktur", default_factory=list,
+        description="Vor- und Nachteile nach dem Arbeitsfokus der Initiative (netzwerk- oder maßnahmenorientiert).",
+    )
+    empfehlungen: list[TextAngabe] = Field(
+        title="Empfehlungen der Studie", default_factory=list,
+        description="Was die Studie zum institutionellen Rahmen empfiehlt (VII.3).",
+    )
+
+
+class Materialstand(LabelledEnum):
+    """What the site has of an element of the project (chapters V and VI)."""
+
+    NICHT_VORHANDEN = ("nicht-vorhanden", "Das Material selbst liegt nicht vor.")
+    EIGENE_UMSETZUNG = ("eigene-umsetzung", "Das Material selbst liegt nicht vor. Diese Website setzt das Element "
+                                            "auf Grundlage der Studie eigenständig um.")
+    VERANSTALTUNG = ("veranstaltung", "Veranstaltungen; Unterlagen der Treffen liegen nicht vor.")
+
+
+class Verweis(EditorModel):
+    """Ein Verweis auf eine Seite dieser Website."""
+
+    model_config = ConfigDict(title="Verweis auf eine Seite")
+
+    text: Text = Field(title="Linktext", description="Text des Links.", examples=["Werkzeugkiste"])
+    seite: Annotated[str, Field(pattern=r"^([a-z0-9-]+/)*$")] = Field(
+        title="Seite",
+        description="Adresse der Seite auf dieser Website, ohne führenden Schrägstrich, mit Schrägstrich am Ende.",
+        examples=["werkzeugkiste/"],
+    )
+
+
+class Material(EditorModel):
+    """Ein Element der Kapitel V und VI der Studie: Instrument, Veranstaltung oder Material des Projekts."""
+
+    model_config = ConfigDict(title="Ergebnis oder Material des Projekts")
+
+    titel: Text = Field(title="Bezeichnung", description="Bezeichnung des Elements.", examples=["Projektflyer"])
+    kapitel: Text = Field(title="Abschnitt", description="Abschnitt der Studie.", examples=["VI.2"])
+    angaben: list[TextAngabe] = Field(title="Aussagen", description="Was die Studie über das Element sagt.")
+    stand: Materialstand = Field(title="Stand auf dieser Website", description="Was diese Website von dem Element hat.")
+    verweise: list[Verweis] = Field(
+        title="Auf dieser Website", default_factory=list,
+        description="Seiten dieser Website zu dem Element.",
+    )
+    redaktionell: list[Redaktionell] = Field(
+        title="Redaktioneller Hinweis", default_factory=list,
+        description="Hinweise der Redaktion; die Seite kennzeichnet sie als redaktionell, nicht aus den Quellen.",
+    )
+
+
+class Materialseite(EditorModel):
+    """Ergebnisse und Materialien des Projekts (Kapitel V und VI): die Datei `wissen/materialien.yaml`."""
+
+    model_config = ConfigDict(title="Ergebnisse und Materialien des Projekts")
+
+    titel: Text = Field(title="Seitentitel", description="Seitentitel.")
+    einleitung: list[TextAngabe] = Field(
+        title="Einleitung", default_factory=list, description="Einleitende Aussagen mit Beleg.",
+    )
+    materialien: list[Material] = Field(title="Elemente", description="Die Elemente in der Reihenfolge der Studie.")
 
 
 # Folders of knowledge files and their models (registered in `catalog.DATA_DIRECTORIES`).
