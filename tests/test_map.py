@@ -10,17 +10,26 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from ruamel.yaml import YAML
-from shapely.geometry import Point
+from shapely.geometry import Point, shape
 
 from conftest import ROOT, build_site, copy_project
 from wissensplattform.data.load import load_catalog
+from wissensplattform.data.kreise import KREISE_FILE, LAENDER_SCHLUESSEL, find_kreis, kreise
 from wissensplattform.data.laender import LAENDER_FILE, laender
+from wissensplattform.data.problems import DataError
 from benchmarks.sandbox import serve
 from wissensplattform.data.models.initiative import Ebene
 from wissensplattform.data.positions import locate
 from wissensplattform.data.study import table_1
 
 TILE_HOST = "tile.openstreetmap.org"
+# The districts the data names, with their keys (each checked against the study in the test below).
+GEBIETE = {
+    "chemie-am-hochrhein": {"08336", "08337"},
+    "industrie-zukunft-in-lippe": {"05766"},
+    "industriedialog-rhein-mosel": {"07137", "07138"},
+    "industrievereinigung-odenwaldkreis": {"06437"},
+}
 CONSENT_BUTTON = "Hintergrundkarte von OpenStreetMap laden"
 # Table 1 of the study, cell Mischtyp × Lokal (III.2.3), as the issue names it.
 MISCHTYP_LOKAL = {
@@ -181,6 +190,107 @@ def test_landesweit_initiatives_sit_inside_their_land(catalog):
         if initiative.ebene is Ebene.LANDESWEIT and initiative.bundesland and not initiative.koordinaten:
             position = locate(initiative)
             assert outlines[initiative.bundesland.wert].contains(Point(position.lon, position.lat)), entry.slug
+
+
+def test_the_districts_of_gebiet_lie_in_the_initiatives_land_and_are_cited(catalog):
+    for entry in catalog.entries:
+        initiative = entry.initiative
+        keys = {find_kreis(angabe.wert).schluessel for angabe in initiative.gebiet}
+        assert keys == GEBIETE.get(entry.slug, set()), entry.slug
+        for angabe in initiative.gebiet:
+            assert find_kreis(angabe.wert).land == initiative.bundesland.wert.value
+            assert angabe.quelle and angabe.stelle and angabe.anmerkung
+
+
+def test_the_study_names_the_districts_of_each_area():
+    """The places the reasoning rests on, in the study's text (the truth rule: nothing beyond the sources)."""
+    study = (ROOT / "quellentexte" / "003_f99b7b2f39b7bc14.txt").read_text(encoding="utf-8")
+    for words in ("Industrie - Zukunft in Lippe", "Industrievereinigung Odenwaldkreis",
+                  "Wirtschaftsförderung der Landkreise Lörrach und Waldshut", "zwischen Weil am Rhein und Waldshut-Tiengen",
+                  "die Bürgermeister der Städte Andernach und Neuwied, der Landrat des Landkreises Mayen–Koblenz"):
+        assert words in study, words
+
+
+def test_kreise_outlines_are_small_and_complete():
+    data = json.loads(KREISE_FILE.read_text(encoding="utf-8"))
+    assert len(data["features"]) == len(kreise()) == 402
+    assert KREISE_FILE.stat().st_size < 300_000
+    for feature in data["features"]:
+        outline = shape(feature["geometry"])
+        assert outline.is_valid and not outline.is_empty and outline.geom_type in ("Polygon", "MultiPolygon")
+        assert feature["properties"]["schluessel"][:2] in LAENDER_SCHLUESSEL
+
+
+def test_a_district_is_found_by_key_or_name_and_a_wrong_one_gets_close_matches(tmp_path):
+    assert find_kreis("05766") == find_kreis("Lippe") == find_kreis("Kreis Lippe") == find_kreis("  kreis  lippe ")
+    assert find_kreis("Odenwaldkreis").bezeichnung == "Odenwaldkreis"
+    assert str(find_kreis("Landkreis Lörrach")) == "Landkreis Lörrach (08336)"
+    project = copy_project(tmp_path / "projekt")
+    path = project / "initiatives" / "industrie-zukunft-in-lippe.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - wert: Lippe", "  - wert: Kreis Lipe"), encoding="utf-8")
+    path = project / "initiatives" / "industrievereinigung-odenwaldkreis.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - wert: Odenwaldkreis", "  - wert: Kassel"),
+                    encoding="utf-8")
+    path = project / "initiatives" / "chemie-am-hochrhein.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - wert: Landkreis Waldshut", "  - wert: Lippe"),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_catalog(project)
+    report = str(raised.value)
+    assert ("»Kreis Lipe« ist kein Kreis und keine kreisfreie Stadt des Kreisverzeichnisses (VG250). "
+            "Meinten Sie »Kreis Lippe« (05766)") in report
+    assert "»Kassel« heißen mehrere Kreise. Schreiben Sie »06611« (Kreisfreie Stadt Kassel) oder »06633« (Landkreis Kassel)." in report
+    assert ("Kreis Lippe (05766) liegt in Nordrhein-Westfalen, die Initiative laut `bundesland` in "
+            "Baden-Württemberg.") in report
+
+
+def test_laender_outlines_are_small_and_complete():
+    data = json.loads(LAENDER_FILE.read_text(encoding="utf-8"))
+    assert len(data["features"]) == 16
+    assert LAENDER_FILE.stat().st_size < 300_000
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html"))
+
+
+def test_no_page_requests_another_host(server, site, page):
+    outside = block_other_hosts(page, server)
+    pages = all_pages(site)
+    assert "karte" in pages
+    for path in pages:
+        page.goto(server + (f"{path}/" if path else ""))
+        page.wait_for_load_state("networkidle")
+        assert outside == [], path
+
+
+def test_tiles_only_after_the_click_and_consent_can_be_remembered_and_revoked(server, page):
+    outside = block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+    with page.expect_request(lambda request: TILE_HOST in request.url):
+        page.get_by_role("button", name=CONSENT_BUTTON).click()
+    assert outside and all(urlsplit(url).hostname == TILE_HOST for url in outside)
+
+    # Not remembered: the next visit asks again.
+    outside.clear()
+    open_map(page, server + "karte/")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+
+    # Remembered: tiles load at once on the next visit, until revoked.
+    page.get_by_label("Entscheidung in diesem Browser merken").check()
+    page.get_by_role("button", name=CONSENT_BUTTON).click()
+    outside.clear()
+    with page.expect_request(lambda request: TILE_HOST in request.url):
+        open_map(page, server + "karte/")
+    page.get_by_role("button", name="Hintergrundkarte von OpenStreetMap entfernen").click()
+    outside.clear()
+    open_map(page, server + "karte/")
+    page.wait_for_load_state("networkidle")
+    assert outside == []
+    assert page.get_by_role("button", name=CONSENT_BUTTON).is_visible()
 
 
 def test_laender_outlines_are_small_and_complete():

@@ -24,7 +24,8 @@ from wissensplattform.data.models.initiative import PROFILE_FIELDS
 from wissensplattform.data.models.common import SLUG_PATTERN
 from wissensplattform.data.models.knowledge import KNOWLEDGE_DIRECTORIES
 from wissensplattform.data.models.toolbox import Modul
-from wissensplattform.data.checks import duplicate_slugs, empty_profile_fields, markup_in_text, unknown_sources
+from wissensplattform.data.checks import (duplicate_slugs, districts_outside_land, empty_profile_fields, markup_in_text,
+                                          unknown_sources)
 from wissensplattform.data.problems import DataError, Problem, Schwere
 
 INITIATIVES_DIR = "initiatives"
@@ -116,6 +117,7 @@ def load_catalog_with(root: Path, features: tuple[Feature, ...]) -> Catalog:
         # A Land-wide initiative has no town by definition.
         fields = tuple(f for f in PROFILE_FIELDS if not (f == "ort" and entry.initiative.ebene.value == "landesweit"))
         problems.extend(empty_profile_fields(entry.path, entry.initiative, fields))
+        problems.extend(districts_outside_land(entry.loaded, entry.initiative))
     loaded = {feature.name: feature.load(root, entries, problems, sources if register else None) for feature in features}
     errors = [p for p in problems if p.schwere is Schwere.FEHLER]
     warnings = [p for p in problems if p.schwere is Schwere.WARNUNG]

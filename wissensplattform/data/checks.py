@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from wissensplattform.data.kreise import find_kreis
 from wissensplattform.data.loading import LoadedFile
 from wissensplattform.data.problems import LEERE_FELDER, Problem, Schwere
 
@@ -59,3 +60,19 @@ def empty_profile_fields(path: str, model: Any, fields: tuple[str, ...]) -> list
     return [Problem(path, None, None, f"{count} leer: {', '.join(empty)}.",
                     f"Ergänzen Sie {it}, wenn eine Quelle {it} belegt; sonst zeigt der Steckbrief "
                     "»in den Quellen nicht angegeben«.", schwere=Schwere.WARNUNG, art=LEERE_FELDER)]
+
+
+def districts_outside_land(loaded: LoadedFile, initiative: Any) -> list[Problem]:
+    """A district of `gebiet` that lies in another Land than the initiative's `bundesland`."""
+    if initiative.bundesland is None:
+        return []
+    land = initiative.bundesland.wert.value
+    problems = []
+    for index, angabe in enumerate(initiative.gebiet):
+        kreis = find_kreis(angabe.wert)
+        if kreis.land != land:
+            problems.append(loaded.problem(
+                ("gebiet", index, "wert"),
+                f"{kreis.bezeichnung} ({kreis.schluessel}) liegt in {kreis.land}, die Initiative laut `bundesland` in {land}.",
+                "Prüfen Sie den Kreis und das Land: Ein Gebiet liegt in dem Land, das `bundesland` nennt."))
+    return problems

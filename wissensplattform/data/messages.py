@@ -59,6 +59,8 @@ MESSAGES: dict[str, str] = {
     "datum_zukunft": "Das Datum »{wert}« liegt in der Zukunft.",
     "jahr_zukunft": "Das Jahr {wert} liegt in der Zukunft.",
     "ausserhalb_deutschlands": "Die Koordinate »{wert}« ({achse}) liegt außerhalb Deutschlands.",
+    "kreis_unbekannt": "»{wert}« ist kein Kreis und keine kreisfreie Stadt des Kreisverzeichnisses (VG250).",
+    "kreis_mehrdeutig": "»{wert}« heißen mehrere Kreise.",
     "zeitfolge": "Die Zeile ab {wert} schließt nicht an die vorige an (Beginn {vorher}, Dauer {dauer} Minuten).",
     "zellenzahl": "Eine Beispielzeile hat {wert} Zellen, die Tabelle aber {spalten} Spalten.",
 }
@@ -72,6 +74,9 @@ HINTS: dict[str, str] = {
     "datum_zukunft": "Tragen Sie nur Ereignisse ein, die stattgefunden haben.",
     "jahr_zukunft": "Tragen Sie das Jahr ein, in dem die Initiative gegründet wurde.",
     "ausserhalb_deutschlands": "Breite (lat) liegt zwischen 47,2 und 55,1, Länge (lon) zwischen 5,8 und 15,1.",
+    "kreis_unbekannt": "{vorschlaege}Schreiben Sie den Namen eines Kreises oder einer kreisfreien Stadt oder seinen "
+                       "fünfstelligen Regionalschlüssel, z. B. »Lippe« oder »05766« für den Kreis Lippe.",
+    "kreis_mehrdeutig": "Schreiben Sie {kandidaten}.",
     "zeitfolge": "Beginn plus Dauer einer Zeile ergibt den Beginn der nächsten Zeile.",
     "zellenzahl": "Geben Sie jeder Beispielzeile so viele Zellen, wie `spalten` nennt.",
 }

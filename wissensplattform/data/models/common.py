@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from wissensplattform.data.kreise import KreisMehrdeutig, KreisUnbekannt, find_kreis
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^https?://\S+$"
@@ -168,6 +170,37 @@ def _check_lon(value: float) -> float:
     if not LON_RANGE[0] <= value <= LON_RANGE[1]:
         raise PydanticCustomError("ausserhalb_deutschlands", "outside Germany", {"wert": value, "achse": "Länge"})
     return value
+
+
+def _check_kreis(value: str) -> str:
+    """A district the vendored VG250 list knows, by key or by a name only one district has."""
+    try:
+        find_kreis(value)
+    except KreisMehrdeutig as error:
+        raise PydanticCustomError("kreis_mehrdeutig", "ambiguous district", {
+            "wert": value, "kandidaten": " oder ".join(f"»{k.schluessel}« ({k.bezeichnung})" for k in error.kandidaten),
+        }) from None
+    except KreisUnbekannt as error:
+        raise PydanticCustomError("kreis_unbekannt", "unknown district", {
+            "wert": value, "vorschlaege": (
+                f"Meinten Sie {' oder '.join(f'»{k.bezeichnung}« ({k.schluessel})' for k in error.vorschlaege)}? "
+                if error.vorschlaege else ""),
+        }) from None
+    return value
+
+
+class KreisAngabe(Beleg):
+    """Ein Kreis oder eine kreisfreie Stadt mit Beleg: ein Teil des Gebiets, in dem eine Initiative tätig ist."""
+
+    model_config = ConfigDict(title="Kreis mit Beleg")
+
+    wert: Annotated[str, Field(min_length=1), AfterValidator(_check_kreis)] = Field(
+        title="Kreis oder kreisfreie Stadt",
+        description="Amtlicher Regionalschlüssel (fünfstellig) oder Name, wie ihn das Kreisverzeichnis VG250 "
+                    "führt, z. B. `05766`, `Lippe` oder `Kreis Lippe`; nur ein Kreis, den der Name der Initiative "
+                    "oder eine Quelle nennt.",
+        examples=["Lippe", "Landkreis Lörrach", "05766"],
+    )
 
 
 class Koordinaten(Beleg):

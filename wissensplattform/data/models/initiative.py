@@ -12,6 +12,7 @@ from wissensplattform.data.models.common import (
     EditorModel,
     Erfolgsfaktor,
     JahrAngabe,
+    KreisAngabe,
     LabelledEnum,
     Koordinaten,
     OrtAngabe,
@@ -81,6 +82,12 @@ class Initiative(EditorModel):
     einordnung: Beleg = Field(title="Einordnung", description="Beleg für `typ` und `ebene`.")
     bundesland: BundeslandAngabe | None = Field(title="Land", default=None, description="Land, in dem die Initiative tätig ist.")
     ort: OrtAngabe | None = Field(title="Ort", default=None, description="Ort (Stadt oder Gemeinde); bei landesweiten Initiativen leer.")
+    gebiet: list[KreisAngabe] = Field(
+        title="Gebiet", default_factory=list,
+        description="Kreise und kreisfreie Städte, in denen die Initiative tätig ist, nur wenn ihr Name oder eine Quelle "
+                    "sie nennt; die Karte zeigt sie als Fläche statt eines Punkts. Nennen die Quellen nur eine Region "
+                    "ohne ihre Kreise, bleibt das Feld leer: Die Karte zeigt dann das Land.",
+    )
     koordinaten: Koordinaten | None = Field(
         title="Koordinaten", default=None,
         description="Kartenposition von Hand. Leer lassen: dann wird sie aus `ort` bzw. dem Land bestimmt.",
