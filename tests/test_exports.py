@@ -64,7 +64,7 @@ def test_geojson_round_trips_to_the_yaml_initiatives(daten, catalog):
 
 def test_json_validates_against_its_schema_and_equals_the_geojson(daten):
     records = load(daten / "initiativen.json")
-    Draft202012Validator(load(daten / "initiativen.schema.json")).validate(records)
+    Draft202012Validator(load(daten / "initiativen.jsonschema.json")).validate(records)
     features = load(daten / "initiativen.geojson")["features"]
     assert [r["kennung"] for r in records] == [f["properties"]["kennung"] for f in features]
     for record, feature in zip(records, features):
@@ -73,7 +73,7 @@ def test_json_validates_against_its_schema_and_equals_the_geojson(daten):
 
 
 def test_schema_rejects_a_wrong_record(daten):
-    validator = Draft202012Validator(load(daten / "initiativen.schema.json"))
+    validator = Draft202012Validator(load(daten / "initiativen.jsonschema.json"))
     record = load(daten / "initiativen.json")[0]
     assert not validator.is_valid([{**record, "typ": "unbekannt"}])
     assert not validator.is_valid([{k: v for k, v in record.items() if k != "name"}])
@@ -110,11 +110,19 @@ def test_datapackage_describes_every_file_and_the_licence(daten):
     assert table["schema"]["primaryKey"] in header
 
 
+def test_datapackage_passes_frictionless_validate(daten):
+    from frictionless import validate
+
+    report = validate(daten / "datapackage.json")
+    assert report.valid, report.flatten(["resourcePath", "type", "note"])
+    assert [task.name for task in report.tasks] == [r["name"] for r in load(daten / "datapackage.json")["resources"]]
+
+
 def test_daten_page_explains_fields_licence_and_citation(site):
     html = (site / "daten" / "index.html").read_text(encoding="utf-8")
     for name in Datensatz.model_fields:
         assert f"<code>{name}</code>" in html
-    for file in ("initiativen.geojson", "initiativen.csv", "initiativen.json", "initiativen.schema.json",
+    for file in ("initiativen.geojson", "initiativen.csv", "initiativen.json", "initiativen.jsonschema.json",
                  "datapackage.json"):
         assert f'href="{file}"' in html
     assert "CC BY 4.0" in html and "Zitierweise" in html and "GeoBasis-DE / BKG" in html

@@ -22,7 +22,8 @@ DATEN_DIR = "daten"
 GEOJSON = "initiativen.geojson"
 CSV = "initiativen.csv"
 JSON = "initiativen.json"
-SCHEMA = "initiativen.schema.json"
+# Not `*.schema.json`: Frictionless reads a file so named as a Table Schema, which this JSON Schema is not.
+SCHEMA = "initiativen.jsonschema.json"
 DATAPACKAGE = "datapackage.json"
 
 # The project's choice for its compilation; GeoNames (CC BY 4.0) and the BKG require attribution too.
@@ -164,7 +165,7 @@ def datapackage() -> dict:
              "mediatype": "application/geo+json", "encoding": "utf-8",
              "description": "Dieselben Datensätze als GeoJSON-FeatureCollection (RFC 7946); "
                             "Initiativen ohne Kartenposition haben »geometry«: null."},
-            {"profile": "data-resource", "name": "initiativen-schema", "path": SCHEMA, "format": "json",
+            {"profile": "data-resource", "name": "initiativen-jsonschema", "path": SCHEMA, "format": "json",
              "mediatype": "application/schema+json", "encoding": "utf-8",
              "description": "JSON Schema der Datensätze in initiativen.json."},
         ],
