@@ -8,12 +8,14 @@ import json
 
 import pytest
 from jsonschema import Draft202012Validator
+from shapely.geometry import shape
 
 from conftest import ROOT
 from wissensplattform.data.load import load_catalog
 from wissensplattform.data.models.common import LAT_RANGE, LON_RANGE
+from wissensplattform.data.models.initiative import Ebene
 from wissensplattform.outputs.opendata import Datensatz
-from wissensplattform.data.positions import locate
+from wissensplattform.data.positions import LAGE_IM_LAND_OFFEN, Lage, locate
 
 TABLE_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year",
                "yearmonth", "duration", "geopoint", "geojson", "any"}
@@ -33,6 +35,15 @@ def load(path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _positions(coordinates):
+    """Every [lon, lat] pair in a GeoJSON geometry's coordinates."""
+    if isinstance(coordinates[0], (int, float)):
+        yield coordinates
+    else:
+        for part in coordinates:
+            yield from _positions(part)
+
+
 def test_geojson_is_a_valid_feature_collection(daten):
     data = load(daten / "initiativen.geojson")
     assert data["type"] == "FeatureCollection"
@@ -40,9 +51,13 @@ def test_geojson_is_a_valid_feature_collection(daten):
         assert feature["type"] == "Feature" and feature["id"] == feature["properties"]["kennung"]
         geometry = feature["geometry"]
         if geometry is not None:
-            lon, lat = geometry["coordinates"]
-            assert geometry["type"] == "Point"
-            assert LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
+            assert geometry["type"] in ("Point", "Polygon", "MultiPolygon")
+            assert shape(geometry).is_valid, feature["id"]
+            for lon, lat in _positions(geometry["coordinates"]):
+                assert LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
+            rings = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            if geometry["type"] != "Point":
+                assert all(ring[0] == ring[-1] and len(ring) >= 4 for polygon in rings for ring in polygon)
 
 
 def test_geojson_round_trips_to_the_yaml_initiatives(daten, catalog):
@@ -55,11 +70,47 @@ def test_geojson_round_trips_to_the_yaml_initiatives(daten, catalog):
         assert props["typ"] == initiative.typ.value and props["ebene"] == initiative.ebene.value
         assert props["land"] == (initiative.bundesland.wert.value if initiative.bundesland else None)
         assert props["ort"] == (initiative.ort.wert if initiative.ort else None)
-        position = locate(initiative)
-        if position is None:
-            assert feature["geometry"] is None
+        verortung = locate(initiative)
+        if verortung is None:
+            assert feature["geometry"] is None and props["lage"] is None
         else:
-            assert feature["geometry"]["coordinates"] == [position.lon, position.lat]
+            assert feature["geometry"] == json.loads(json.dumps(verortung.geometrie))
+            assert props["lage"] == verortung.lage.value
+
+
+def test_geojson_says_what_each_position_is_and_where_it_comes_from(daten, catalog):
+    features = {f["properties"]["kennung"]: f for f in load(daten / "initiativen.geojson")["features"]}
+    for entry in catalog.entries:
+        feature, initiative = features[entry.slug], entry.initiative
+        props, geometry = feature["properties"], feature["geometry"]
+        assert props["lage"] in ("Ort", "Gebiet (Kreise)", "Land", None)
+        assert (geometry is None) == (props["lage"] is None) == (props["positionsherkunft"] is None)
+        if geometry is None:
+            continue
+        assert (geometry["type"] == "Point") == (props["lage"] == Lage.ORT.value)
+        herkunft = props["positionsherkunft"]
+        if props["lage"] == "Gebiet (Kreise)":
+            # The districts with their keys, each district's citation and reasoning, and the BKG note.
+            for angabe in initiative.gebiet:
+                assert angabe.stelle in herkunft and angabe.anmerkung.rstrip(".") in herkunft
+            assert props["kreise"] and all(f"({key})" in props["kreise"] for key in _keys(initiative))
+            assert "© GeoBasis-DE / BKG" in herkunft
+        else:
+            assert props["kreise"] is None
+        if props["lage"] == "Land":
+            land = initiative.bundesland
+            assert props["land"] == land.wert.value and land.stelle in herkunft and "© GeoBasis-DE / BKG" in herkunft
+            assert herkunft.startswith(LAGE_IM_LAND_OFFEN) == (initiative.ebene is not Ebene.LANDESWEIT), entry.slug
+    assert features["chemie-am-hochrhein"]["properties"]["kreise"] == "Landkreis Lörrach (08336); Landkreis Waldshut (08337)"
+    assert features["industrie-zukunft-in-lippe"]["properties"]["kreise"] == "Kreis Lippe (05766)"
+    assert features["initiativkreis-ruhr"]["properties"]["lage"] == "Land"
+    assert features["industry-at-work"]["geometry"] is None
+
+
+def _keys(initiative) -> list[str]:
+    from wissensplattform.data.kreise import find_kreis
+
+    return [find_kreis(angabe.wert).schluessel for angabe in initiative.gebiet]
 
 
 def test_json_validates_against_its_schema_and_equals_the_geojson(daten):
@@ -68,7 +119,9 @@ def test_json_validates_against_its_schema_and_equals_the_geojson(daten):
     features = load(daten / "initiativen.geojson")["features"]
     assert [r["kennung"] for r in records] == [f["properties"]["kennung"] for f in features]
     for record, feature in zip(records, features):
-        coordinates = feature["geometry"]["coordinates"] if feature["geometry"] else [None, None]
+        # Latitude and longitude only for a place: an area has no point that the sources would give.
+        point = feature["geometry"] and feature["geometry"]["type"] == "Point"
+        coordinates = feature["geometry"]["coordinates"] if point else [None, None]
         assert record == {**feature["properties"], "laenge": coordinates[0], "breite": coordinates[1]}
 
 

@@ -19,10 +19,12 @@ from wissensplattform.data.laender import LAENDER_FILE, laender
 from wissensplattform.data.problems import DataError
 from benchmarks.sandbox import serve
 from wissensplattform.data.models.initiative import Ebene
-from wissensplattform.data.positions import locate
+from wissensplattform.data.positions import LAGE_IM_LAND_OFFEN, Lage, locate
 from wissensplattform.data.study import table_1
 
 TILE_HOST = "tile.openstreetmap.org"
+# How the map page draws each kind of placement (`wpKarte.placements()`).
+ART = {Lage.ORT: "punkt", Lage.GEBIET: "flaeche", Lage.LAND: "land"}
 # The districts the data names, with their keys (each checked against the study in the test below).
 GEBIETE = {
     "chemie-am-hochrhein": {"08336", "08337"},
@@ -101,9 +103,13 @@ def test_list_under_the_map_is_in_the_html_with_every_initiative(site, catalog):
     items = {item["data-kennung"]: item for item in list_items(site)}
     assert set(items) == {entry.slug for entry in catalog.entries}
     for entry in catalog.entries:
-        item = items[entry.slug]
+        item, verortung = items[entry.slug], locate(entry.initiative)
         assert entry.initiative.name in item["text"]
-        assert ("ohne Kartenposition" in item["text"]) == (locate(entry.initiative) is None), entry.slug
+        assert ("ohne Ort in den Quellen" in item["text"]) == (verortung is None), entry.slug
+        im_land = verortung is not None and verortung.hinweis == LAGE_IM_LAND_OFFEN
+        assert (LAGE_IM_LAND_OFFEN in item["text"]) == im_land, entry.slug
+        if verortung is not None and verortung.lage is Lage.GEBIET:
+            assert all(kreis.bezeichnung in item["text"] for kreis in verortung.kreise), entry.slug
 
 
 def test_filters_are_labelled_form_controls(site):
@@ -114,13 +120,29 @@ def test_filters_are_labelled_form_controls(site):
         assert f'<label for="{control.group(2)}">' in html
 
 
-def test_map_holds_one_marker_per_position(server, page, catalog):
-    positions = sum(locate(entry.initiative) is not None for entry in catalog.entries)
+def test_map_holds_every_initiative_as_point_area_or_land_and_the_rest_in_the_box(server, page, catalog):
+    expected = {entry.slug: locate(entry.initiative) for entry in catalog.entries}
     block_other_hosts(page, server)
     open_map(page, server + "karte/")
-    assert positions > 0
-    assert page.evaluate("wpKarte.markerCount()") == positions
-    assert page.evaluate("wpKarte.visibleCount()") == positions
+    placements = {p["kennung"]: p for p in page.evaluate("wpKarte.placements()")}
+    in_the_box = page.evaluate("wpKarte.withoutPlace()")
+    # All 40: each exactly once, on the map or in the box beside it.
+    assert len(expected) == 40
+    assert set(placements) | set(in_the_box) == set(expected) and not set(placements) & set(in_the_box)
+    assert len(in_the_box) == len(set(in_the_box))
+    for slug, verortung in expected.items():
+        if verortung is None:
+            assert slug in in_the_box
+        else:
+            assert placements[slug]["art"] == ART[verortung.lage] and placements[slug]["sichtbar"], slug
+    kinds = {art: sum(p["art"] == art for p in placements.values()) for art in ART.values()}
+    assert kinds == {"punkt": 11, "flaeche": 4, "land": 21}
+    assert sorted(in_the_box) == ["dialog-schafft-zukunft", "industry-at-work", "initiativkreis-oberes-wiesental",
+                                  "partnernetzwerk-wirtschaft-4-0"]
+    assert page.evaluate("wpKarte.visibleCount()") == len(placements)
+    assert page.locator("path.wp-gebiet").count() == 4
+    box = page.locator("#wp-ohne-ort > li:not([hidden]) > a").all_inner_texts()
+    assert sorted(box) == sorted(e.initiative.name for e in catalog.entries if expected[e.slug] is None)
 
 
 def test_filter_mischtyp_lokal_shows_the_four_initiatives_of_table_1(server, page, catalog):
@@ -154,21 +176,96 @@ def test_filters_update_list_map_and_url_together(server, page, catalog):
     assert "name=" in page.url and "ebene" not in page.url
 
 
-def test_markers_and_clusters_have_accessible_names(server, page, catalog):
+def test_a_filter_url_applies_to_areas_land_signs_and_the_box(server, page, catalog):
+    block_other_hosts(page, server)
+    # Mischtyp × regional (Table 1): two areas (Hochrhein, Rhein-Mosel) and one Land sign (Initiativkreis Ruhr).
+    open_map(page, server + "karte/?typ=mischtyp&ebene=regional")
+    shown = {p["kennung"]: p["art"] for p in page.evaluate("wpKarte.placements()") if p["sichtbar"]}
+    assert shown == {"chemie-am-hochrhein": "flaeche", "industriedialog-rhein-mosel": "flaeche",
+                     "initiativkreis-ruhr": "land"}
+    assert sorted(page.locator("path.wp-gebiet").evaluate_all("els => els.map(e => e.dataset.kennung)")) == [
+        "chemie-am-hochrhein", "industriedialog-rhein-mosel"]
+    assert page.evaluate("wpKarte.visibleCount()") == 3
+    assert page.evaluate("wpKarte.withoutPlace()") == []
+    assert page.locator("#wp-ohne-ort-leer").is_visible()
+    # Changing the filter takes the areas off and puts the matching ones on, and the URL follows.
+    page.select_option("#wp-filter-typ", "netzwerkorientiert")
+    assert "typ=netzwerkorientiert" in page.url and "ebene=regional" in page.url
+    assert page.locator("path.wp-gebiet").evaluate_all("els => els.map(e => e.dataset.kennung)") == [
+        "industrievereinigung-odenwaldkreis"]
+    # A Land: its areas, its Land signs (»Lage im Land nicht angegeben« among them), and nothing in the box.
+    open_map(page, server + "karte/?" + urlencode({"land": "Nordrhein-Westfalen"}))
+    shown = {p["kennung"]: p["art"] for p in page.evaluate("wpKarte.placements()") if p["sichtbar"]}
+    nrw = {e.slug for e in catalog.entries if e.initiative.bundesland and e.initiative.bundesland.wert.value == "Nordrhein-Westfalen"}
+    assert set(shown) == nrw
+    assert shown["industrie-zukunft-in-lippe"] == "flaeche"
+    assert shown["initiative-industrie-mittleres-ruhrgebiet"] == "land" and shown["initiativkreis-ruhr"] == "land"
+    assert page.locator("#wp-karte-liste > li:not([hidden])").count() == len(nrw)
+    # The box follows the filters too: the Land-wide ones without a Land.
+    open_map(page, server + "karte/?ebene=landesweit")
+    assert sorted(page.evaluate("wpKarte.withoutPlace()")) == ["dialog-schafft-zukunft", "partnernetzwerk-wirtschaft-4-0"]
+    assert page.locator("#wp-ohne-ort > li:not([hidden])").count() == 2
+    assert page.locator("#wp-ohne-ort-leer").is_hidden()
+
+
+def test_land_signs_say_that_the_place_in_the_land_is_not_given(server, site, page, catalog):
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    im_land = [e for e in catalog.entries if (v := locate(e.initiative)) and v.hinweis == LAGE_IM_LAND_OFFEN]
+    assert sorted(e.slug for e in im_land) == ["initiative-erfurter-kreuz", "initiative-industrie-mittleres-ruhrgebiet",
+                                               "initiative-region-trier", "initiativkreis-ruhr", "wachstumsregion-ems-achse"]
+    titles = page.evaluate("wpKarte.titles()")
+    for entry in im_land:
+        title = next(t for t in titles if t.startswith(entry.initiative.name + " ("))
+        assert LAGE_IM_LAND_OFFEN in title and title.endswith("im Land"), title
+        assert page.evaluate(f"wpKarte.openPopup({json.dumps(entry.slug)})")
+        # The popup before fades out for a moment: take the one with this name.
+        popup = page.locator(".leaflet-popup-content", has_text=entry.initiative.name)
+        popup.wait_for()
+        assert LAGE_IM_LAND_OFFEN in popup.inner_text()
+    # The sign sits inside its Land, at the point the build gives for it.
+    served = json.loads((site / "assets" / "karte" / "laender.geojson").read_text(encoding="utf-8"))
+    outlines = laender()
+    for feature in served["features"]:
+        lat, lon = feature["properties"]["punkt"]
+        assert outlines[feature["properties"]["name"]].contains(Point(lon, lat))
+
+
+def test_an_area_opens_its_popup_from_the_keyboard(server, page):
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/?" + urlencode({"name": "Chemie am Hochrhein"}))
+    area = page.locator('path.wp-gebiet[data-kennung="chemie-am-hochrhein"]')
+    assert area.get_attribute("tabindex") == "0" and area.get_attribute("role") == "button"
+    assert area.get_attribute("aria-label").startswith("Chemie am Hochrhein (")
+    assert "Landkreis Lörrach, Landkreis Waldshut" in area.get_attribute("aria-label")
+    area.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("a").inner_text() == "Chemie am Hochrhein"
+    assert "Gebiet: Landkreis Lörrach, Landkreis Waldshut" in popup.inner_text()
+
+
+def test_markers_areas_and_clusters_have_accessible_names(server, page, catalog):
     block_other_hosts(page, server)
     open_map(page, server + "karte/")
     titles = page.evaluate("wpKarte.titles()")
     remaining = list(titles)
     for entry in catalog.entries:
-        if locate(entry.initiative):
+        verortung = locate(entry.initiative)
+        if verortung and verortung.lage is not Lage.GEBIET:
             title = next(t for t in remaining if t.startswith(entry.initiative.name + " ("))
             remaining.remove(title)
     assert remaining == []
-    # Once the clusters have settled, single markers plus the clusters' counts are all visible markers.
+    labels = page.locator("path.wp-gebiet").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    names = {e.initiative.name for e in catalog.entries if e.slug in GEBIETE}
+    assert sorted(label.split(" (")[0] for label in labels) == sorted(names)
+    # Once the clusters have settled, single markers plus the clusters' counts (plus the areas) are all on the map.
     page.wait_for_function("""() => {
         const clusters = [...document.querySelectorAll('.marker-cluster > div')];
         const inClusters = clusters.reduce((n, d) => n + parseInt(d.title, 10), 0);
-        return inClusters + document.querySelectorAll('.wp-marker-huelle').length === wpKarte.visibleCount();
+        const areas = document.querySelectorAll('path.wp-gebiet').length;
+        return inClusters + document.querySelectorAll('.wp-marker-huelle').length + areas === wpKarte.visibleCount();
     }""")
     for title in page.locator(".marker-cluster > div").evaluate_all("els => els.map(e => e.title)"):
         assert re.fullmatch(r"\d+ Initiativen", title)
@@ -179,27 +276,43 @@ def test_markers_and_clusters_have_accessible_names(server, page, catalog):
 def test_legend_explains_shapes_in_words(site):
     html = (site / "karte" / "index.html").read_text(encoding="utf-8")
     legend = html[html.index('class="wp-legende"'):]
-    for words in ("Kreis", "Quadrat", "landesweit", "Buchstabe N", "Buchstabe M", "Buchstabe X"):
+    for words in ("Kreis", "Quadrat", "landesweit", "Buchstabe N", "Buchstabe M", "Buchstabe X", "Fläche",
+                  "»im Land«", LAGE_IM_LAND_OFFEN):
         assert words in legend
 
 
-def test_landesweit_initiatives_sit_inside_their_land(catalog):
+def test_land_placements_are_the_land_and_their_sign_inside_it(catalog):
     outlines = laender()
     for entry in catalog.entries:
-        initiative = entry.initiative
+        initiative, verortung = entry.initiative, locate(entry.initiative)
         if initiative.ebene is Ebene.LANDESWEIT and initiative.bundesland and not initiative.koordinaten:
-            position = locate(initiative)
-            assert outlines[initiative.bundesland.wert].contains(Point(position.lon, position.lat)), entry.slug
+            assert verortung.lage is Lage.LAND, entry.slug
+        if verortung is not None and verortung.lage is Lage.LAND:
+            land = outlines[verortung.land]
+            assert shape(verortung.geometrie).equals(land), entry.slug
+            assert land.contains(Point(verortung.punkt.lon, verortung.punkt.lat)), entry.slug
 
 
-def test_the_districts_of_gebiet_lie_in_the_initiatives_land_and_are_cited(catalog):
+def test_areas_are_the_districts_the_data_names(catalog):
     for entry in catalog.entries:
-        initiative = entry.initiative
-        keys = {find_kreis(angabe.wert).schluessel for angabe in initiative.gebiet}
+        verortung = locate(entry.initiative)
+        keys = {kreis.schluessel for kreis in verortung.kreise} if verortung else set()
         assert keys == GEBIETE.get(entry.slug, set()), entry.slug
-        for angabe in initiative.gebiet:
-            assert find_kreis(angabe.wert).land == initiative.bundesland.wert.value
-            assert angabe.quelle and angabe.stelle and angabe.anmerkung
+        if keys:
+            area = shape(verortung.geometrie)
+            assert area.is_valid and verortung.lage is Lage.GEBIET
+            for key in keys:
+                district = _district(key)
+                assert area.contains(district.representative_point()), (entry.slug, key)
+                assert district.area == pytest.approx(area.intersection(district).area, rel=0.02)
+            # Districts in the initiative's Land, each cited with the reasoning.
+            assert all(kreis.land == entry.initiative.bundesland.wert.value for kreis in verortung.kreise)
+            assert all(angabe.quelle and angabe.stelle and angabe.anmerkung for angabe in entry.initiative.gebiet)
+
+
+def _district(key: str):
+    data = json.loads(KREISE_FILE.read_text(encoding="utf-8"))
+    return shape(next(f["geometry"] for f in data["features"] if f["properties"]["schluessel"] == key))
 
 
 def test_the_study_names_the_districts_of_each_area():
@@ -293,62 +406,23 @@ def test_tiles_only_after_the_click_and_consent_can_be_remembered_and_revoked(se
     assert page.get_by_role("button", name=CONSENT_BUTTON).is_visible()
 
 
-def test_laender_outlines_are_small_and_complete():
-    data = json.loads(LAENDER_FILE.read_text(encoding="utf-8"))
-    assert len(data["features"]) == 16
-    assert LAENDER_FILE.stat().st_size < 300_000
-
-
-def all_pages(site: Path) -> list[str]:
-    return sorted(str(p.relative_to(site).parent).replace(".", "") for p in site.rglob("index.html"))
-
-
-def test_no_page_requests_another_host(server, site, page):
-    outside = block_other_hosts(page, server)
-    pages = all_pages(site)
-    assert "karte" in pages
-    for path in pages:
-        page.goto(server + (f"{path}/" if path else ""))
-        page.wait_for_load_state("networkidle")
-        assert outside == [], path
-
-
-def test_tiles_only_after_the_click_and_consent_can_be_remembered_and_revoked(server, page):
-    outside = block_other_hosts(page, server)
-    open_map(page, server + "karte/")
-    page.wait_for_load_state("networkidle")
-    assert outside == []
-    with page.expect_request(lambda request: TILE_HOST in request.url):
-        page.get_by_role("button", name=CONSENT_BUTTON).click()
-    assert outside and all(urlsplit(url).hostname == TILE_HOST for url in outside)
-
-    # Not remembered: the next visit asks again.
-    outside.clear()
-    open_map(page, server + "karte/")
-    page.wait_for_load_state("networkidle")
-    assert outside == []
-
-    # Remembered: tiles load at once on the next visit, until revoked.
-    page.get_by_label("Entscheidung in diesem Browser merken").check()
-    page.get_by_role("button", name=CONSENT_BUTTON).click()
-    outside.clear()
-    with page.expect_request(lambda request: TILE_HOST in request.url):
-        open_map(page, server + "karte/")
-    page.get_by_role("button", name="Hintergrundkarte von OpenStreetMap entfernen").click()
-    outside.clear()
-    open_map(page, server + "karte/")
-    page.wait_for_load_state("networkidle")
-    assert outside == []
-    assert page.get_by_role("button", name=CONSENT_BUTTON).is_visible()
-
-
 def test_profile_mini_map_shows_the_initiative_or_nothing(server, site, page, catalog):
     block_other_hosts(page, server)
-    with_position = next(e for e in catalog.entries if locate(e.initiative))
+    with_position = next(e for e in catalog.entries if (v := locate(e.initiative)) and v.lage is Lage.ORT)
     open_map(page, server + f"initiativen/{with_position.slug}/")
     marker = page.locator(".wp-marker-huelle")
     assert marker.count() == 1
     assert marker.get_attribute("title") == with_position.initiative.name
+    # An area: the districts drawn, no marker; the profile names them with their citations.
+    open_map(page, server + "initiativen/industriedialog-rhein-mosel/")
+    assert page.locator("path.wp-gebiet").count() == 1 and page.locator(".wp-marker-huelle").count() == 0
+    facts = page.locator(".wp-fakten").inner_text()
+    assert "Landkreis Mayen-Koblenz (07137)" in facts and "Landkreis Neuwied (07138)" in facts
+    assert "Kreisgrenzen: © GeoBasis-DE / BKG" in page.locator("body").inner_text()
+    # A Land placement: the sign »im Land« and the note.
+    open_map(page, server + "initiativen/initiativkreis-ruhr/")
+    assert page.locator(".wp-marker--land").count() == 1
+    assert LAGE_IM_LAND_OFFEN in page.locator("article").inner_text()
     without = [e for e in catalog.entries if locate(e.initiative) is None]
     for entry in without:
         html = (site / "initiativen" / entry.slug / "index.html").read_text(encoding="utf-8")
@@ -409,7 +483,8 @@ def test_a_marker_opens_its_popup_from_the_keyboard(server, page, catalog):
     names = [e.initiative.name for e in catalog.entries]
     # An initiative whose name is part of no other name: the name filter leaves exactly its marker.
     name = next(e.initiative.name for e in catalog.entries
-                if locate(e.initiative) and sum(e.initiative.name.lower() in n.lower() for n in names) == 1)
+                if (v := locate(e.initiative)) and v.lage is Lage.ORT
+                and sum(e.initiative.name.lower() in n.lower() for n in names) == 1)
     open_map(page, server + "karte/?" + urlencode({"name": name}))
     assert page.evaluate("wpKarte.visibleCount()") == 1
     marker = page.locator(".wp-marker-huelle")
@@ -422,9 +497,10 @@ def test_a_marker_opens_its_popup_from_the_keyboard(server, page, catalog):
     assert popup.locator("a").inner_text() == name
 
 
-@pytest.mark.parametrize("path", ["karte/", "karte/?typ=mischtyp&ebene=lokal", "daten/",
+@pytest.mark.parametrize("path", ["karte/", "karte/?typ=mischtyp&ebene=lokal", "karte/?ebene=regional", "daten/",
                                   "initiativen/aachener-industrie-dialog/",
-                                  "initiativen/industriedialog-baden-wuerttemberg/"])
+                                  "initiativen/industriedialog-baden-wuerttemberg/",
+                                  "initiativen/chemie-am-hochrhein/", "initiativen/initiativkreis-ruhr/"])
 def test_map_pages_pass_axe_wcag_21_aa(server, page, path):
     from axe_playwright_python.sync_playwright import Axe
 

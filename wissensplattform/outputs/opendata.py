@@ -1,5 +1,9 @@
 """Open data: one record per initiative, written as GeoJSON, CSV and JSON with a JSON Schema and a
-Frictionless data package. The map loads its markers from the GeoJSON, so map and export cannot differ."""
+Frictionless data package. The map loads its markers and areas from the GeoJSON, so map and export cannot differ.
+
+The GeoJSON's geometry is what the map shows: a point for a place, the area of the districts a source
+names, or the Land's outline; `lage` says which, `positionsherkunft` where it comes from and why.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from wissensplattform.data.catalog import Catalog, Entry
 from wissensplattform.data.gazetteer import GAZETTEER
+from wissensplattform.data.kreise import KREISE_HERKUNFT, KREISE_QUELLE
 from wissensplattform.data.laender import LAENDER_HERKUNFT, LAENDER_QUELLE
 from wissensplattform.data.models.common import Bundesland
 from wissensplattform.data.models.initiative import Ebene, Typ
 from wissensplattform.pages.page import profile_url
-from wissensplattform.data.positions import locate
+from wissensplattform.data.positions import Lage, Verortung, locate
 
 DATEN_DIR = "daten"
 GEOJSON = "initiativen.geojson"
@@ -30,7 +35,7 @@ DATAPACKAGE = "datapackage.json"
 LIZENZ = {"name": "CC-BY-4.0", "title": "Creative Commons Namensnennung 4.0 International",
           "path": "https://creativecommons.org/licenses/by/4.0/deed.de"}
 ZITIERWEISE = ("Wissensplattform Industrieinitiativen: Regionale Industrieinitiativen in Deutschland (offene Daten), "
-               "Lizenz CC BY 4.0; Kartenpositionen: GeoNames (CC BY 4.0); Landesgrenzen: " + LAENDER_QUELLE)
+               "Lizenz CC BY 4.0; Kartenpositionen: GeoNames (CC BY 4.0); Landes- und Kreisgrenzen: " + LAENDER_QUELLE)
 # Numbers in the CSV use the decimal comma so German spreadsheet programs read them as numbers.
 CSV_DECIMAL = ","
 
@@ -47,9 +52,19 @@ class Datensatz(BaseModel):
     ebene: Ebene = Field(description="Handlungsebene nach der Studie (Abschnitt III.2.3, Tabelle 1).")
     land: Bundesland | None = Field(description="Land, in dem die Initiative tätig ist; leer, wenn keine Quelle es nennt.")
     ort: str | None = Field(description="Ort (Stadt oder Gemeinde); leer bei landesweiten Initiativen oder wenn keine Quelle ihn nennt.")
-    breite: float | None = Field(description="Geographische Breite der Kartenposition (WGS84); leer ohne Kartenposition.")
-    laenge: float | None = Field(description="Geographische Länge der Kartenposition (WGS84); leer ohne Kartenposition.")
-    positionsherkunft: str | None = Field(description="Woher die Kartenposition stammt.")
+    kreise: str | None = Field(description="Kreise und kreisfreie Städte, die Name oder Quellen der Initiative als ihr "
+                                           "Gebiet nennen, mit amtlichem Regionalschlüssel, durch »; « getrennt; "
+                                           "sonst leer.")
+    lage: Lage | None = Field(description="Was die Karte zeigt: »Ort« (ein Punkt), »Gebiet (Kreise)« (die Fläche der "
+                                          "Kreise) oder »Land« (die Fläche des Landes: landesweit tätig oder Lage im "
+                                          "Land nicht angegeben); leer, wenn die Quellen weder Ort noch Kreis noch "
+                                          "Land nennen.")
+    breite: float | None = Field(description="Geographische Breite des Orts (WGS84); nur bei der Lage »Ort«, "
+                                             "Flächen stehen in der Geometrie der GeoJSON-Datei.")
+    laenge: float | None = Field(description="Geographische Länge des Orts (WGS84); nur bei der Lage »Ort«, "
+                                             "Flächen stehen in der Geometrie der GeoJSON-Datei.")
+    positionsherkunft: str | None = Field(description="Woher die Lage stammt und warum: Ortsverzeichnis, Kreise "
+                                                      "oder Land mit Quelle, Stelle und Begründung.")
     gruendung: int | None = Field(description="Gründungsjahr, falls eine Quelle es nennt.")
     website: str | None = Field(description="Internetadresse, falls eine Quelle sie nennt.")
     steckbrief: str = Field(description="Adresse des Steckbriefs relativ zur Startseite der Website, z. B. »initiativen/…/«.")
@@ -61,16 +76,19 @@ RECORDS = TypeAdapter(list[Datensatz])
 COORDINATES = ("breite", "laenge")
 
 
-def record(entry: Entry) -> Datensatz:
+def record(entry: Entry, verortung: Verortung | None = None) -> Datensatz:
     initiative = entry.initiative
-    position = locate(initiative)
+    verortung = verortung or locate(initiative)
+    punkt = verortung.punkt if verortung and verortung.lage is Lage.ORT else None
     return Datensatz(
         kennung=entry.slug, name=initiative.name, kurzname=initiative.kurzname,
         typ=initiative.typ, ebene=initiative.ebene,
         land=initiative.bundesland.wert if initiative.bundesland else None,
         ort=initiative.ort.wert if initiative.ort else None,
-        breite=position.lat if position else None, laenge=position.lon if position else None,
-        positionsherkunft=position.herkunft if position else None,
+        kreise="; ".join(map(str, verortung.kreise)) if verortung and verortung.kreise else None,
+        lage=verortung.lage if verortung else None,
+        breite=punkt.lat if punkt else None, laenge=punkt.lon if punkt else None,
+        positionsherkunft=verortung.herkunft if verortung else None,
         gruendung=initiative.gruendung.wert if initiative.gruendung else None,
         website=initiative.website.wert if initiative.website else None,
         steckbrief=profile_url(entry.slug),
@@ -82,14 +100,21 @@ def records(catalog: Catalog) -> list[Datensatz]:
     return [record(entry) for entry in catalog.entries]
 
 
-def geojson(rows: list[Datensatz]) -> dict:
-    """A FeatureCollection with every initiative; those without a position have `geometry: null` (RFC 7946, 3.2)."""
+def located(catalog: Catalog) -> list[tuple[Datensatz, Verortung | None]]:
+    """Every initiative's record with where the map shows it."""
+    return [(record(entry, verortung), verortung)
+            for entry in catalog.entries for verortung in [locate(entry.initiative)]]
+
+
+def geojson(rows: list[tuple[Datensatz, Verortung | None]]) -> dict:
+    """A FeatureCollection with every initiative: a Point, the (Multi)Polygon of its districts or of its Land;
+    those the map cannot show have `geometry: null` (RFC 7946, 3.2)."""
     features = []
-    for row in rows:
+    for row, verortung in rows:
         data = row.model_dump(mode="json")
-        geometry = None if row.breite is None else {"type": "Point", "coordinates": [row.laenge, row.breite]}
         properties = {key: value for key, value in data.items() if key not in COORDINATES}
-        features.append({"type": "Feature", "id": row.kennung, "geometry": geometry, "properties": properties})
+        features.append({"type": "Feature", "id": row.kennung, "geometry": verortung.geometrie if verortung else None,
+                         "properties": properties})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -127,7 +152,7 @@ def _table_field(name: str, info) -> dict:
         field["type"] = "integer"
     else:
         field["type"] = "string"
-    enum = next((e for e in (Typ, Ebene, Bundesland) if e.__name__ in annotation), None)
+    enum = next((e for e in (Typ, Ebene, Bundesland, Lage) if e.__name__ in annotation), None)
     constraints = {"required": True} if "None" not in annotation else {}
     if enum:
         constraints["enum"] = [member.value for member in enum]
@@ -143,13 +168,14 @@ def datapackage() -> dict:
         "name": "industrieinitiativen",
         "title": "Regionale Industrieinitiativen in Deutschland",
         "description": "Die regionalen Industrieinitiativen und -bündnisse der Wissensplattform mit Typ, "
-                       "Ebene, Land, Ort und Kartenposition; jede Angabe ist im Steckbrief belegt.",
+                       "Ebene, Land, Ort, Kreisen und ihrer Lage auf der Karte; jede Angabe ist im Steckbrief belegt.",
         "licenses": [LIZENZ],
         "sources": [
             {"title": "A. Schild, M. Schulz: Gesellschaftlicher Dialog zur Zukunft der Industrie. "
                       "Studie im Auftrag des BMWi, Berlin, 31.01.2018"},
             {"title": f"Kartenpositionen: {GAZETTEER}", "path": "https://www.geonames.org/"},
             {"title": f"Landesgrenzen: {LAENDER_QUELLE}, {LAENDER_HERKUNFT}"},
+            {"title": f"Kreisgrenzen: {KREISE_QUELLE}, {KREISE_HERKUNFT}"},
         ],
         "resources": [
             {"profile": "tabular-data-resource", "name": "initiativen-csv", "path": CSV, "format": "csv",
@@ -163,8 +189,9 @@ def datapackage() -> dict:
              "description": f"Dieselben Datensätze als JSON-Liste; JSON Schema: {SCHEMA}."},
             {"profile": "data-resource", "name": "initiativen-geojson", "path": GEOJSON, "format": "geojson",
              "mediatype": "application/geo+json", "encoding": "utf-8",
-             "description": "Dieselben Datensätze als GeoJSON-FeatureCollection (RFC 7946); "
-                            "Initiativen ohne Kartenposition haben »geometry«: null."},
+             "description": "Dieselben Datensätze als GeoJSON-FeatureCollection (RFC 7946): ein Punkt für einen "
+                            "Ort, die Fläche der Kreise oder des Landes (Eigenschaft »lage«); Initiativen, für die "
+                            "die Quellen weder Ort noch Kreis noch Land nennen, haben »geometry«: null."},
             {"profile": "data-resource", "name": "initiativen-jsonschema", "path": SCHEMA, "format": "json",
              "mediatype": "application/schema+json", "encoding": "utf-8",
              "description": "JSON Schema der Datensätze in initiativen.json."},
@@ -178,10 +205,11 @@ def _dump(data: object) -> str:
 
 def write_open_data(catalog: Catalog, site_dir: Path) -> None:
     """Output writer: the exports below `daten/` of the built site."""
-    rows = records(catalog)
+    rows_located = located(catalog)
+    rows = [row for row, _ in rows_located]
     directory = site_dir / DATEN_DIR
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / GEOJSON).write_text(_dump(geojson(rows)), encoding="utf-8")
+    (directory / GEOJSON).write_text(_dump(geojson(rows_located)), encoding="utf-8")
     (directory / JSON).write_text(_dump(RECORDS.dump_python(rows, mode="json")), encoding="utf-8")
     (directory / CSV).write_text(csv_text(rows), encoding="utf-8-sig", newline="")
     (directory / SCHEMA).write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

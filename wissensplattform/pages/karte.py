@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from wissensplattform.data.catalog import Catalog
 from wissensplattform.pages.contexts.daten import daten_context
 from wissensplattform.pages.contexts.karte import KARTE_URL, karten_context
-from wissensplattform.data.laender import LAENDER_FILE, LAENDER_URL
+from wissensplattform.data.laender import LAENDER_FILE, LAENDER_URL, inner_point
+from wissensplattform.data.models.common import Bundesland
 from wissensplattform.outputs.opendata import DATEN_DIR, write_open_data
 from wissensplattform.pages.rendering import render
 from wissensplattform.pages.page import GeneratedPage
@@ -30,4 +31,13 @@ def write_map_files(catalog: Catalog, site_dir: Path) -> None:
     write_open_data(catalog, site_dir)
     target = site_dir / LAENDER_URL
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(LAENDER_FILE, target)
+    target.write_text(laender_with_points(), encoding="utf-8")
+
+
+def laender_with_points() -> str:
+    """The Länder outlines, each with `punkt` ([lat, lon] inside the Land): where the map puts the sign of an
+    initiative that stands for the whole Land."""
+    data = json.loads(LAENDER_FILE.read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"]["punkt"] = list(inner_point(Bundesland(feature["properties"]["name"])))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

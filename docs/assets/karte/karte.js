@@ -1,5 +1,7 @@
 /* Map of the initiatives (progressive enhancement of the HTML list).
-   Markers come from the open-data GeoJSON; filters update map, list and URL together;
+   Markers and areas come from the open-data GeoJSON: a marker for a place, the area of the districts a
+   source names, a sign in the Land for a Land-wide initiative or one whose place in its Land no source
+   gives. Filters update map, list, the box of initiatives without any place and the URL together;
    OpenStreetMap tiles load only after the reader's click. All text goes in via textContent. */
 (function () {
   "use strict";
@@ -8,9 +10,13 @@
   var TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
   var TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende';
   var LETTER = { "netzwerkorientiert": "N", "maßnahmenorientiert": "M", "mischtyp": "X" };
+  var COLOUR = { "netzwerkorientiert": "#1a56a8", "maßnahmenorientiert": "#9a4a00", "mischtyp": "#26702a" };
   var FILTERS = ["typ", "ebene", "land", "name"];
   var BORDER_STYLE = { color: "#3f4a5a", weight: 1, dashArray: null, fillColor: "#e8ecf2", fillOpacity: 0.6 };
   var WIDE_STYLE = { color: "#1b2430", weight: 3, dashArray: "6 4", fillColor: "#cfd8e6", fillOpacity: 0.7 };
+  // The `lage` of the open data: what the map shows of an initiative.
+  var ORT = "Ort", GEBIET = "Gebiet (Kreise)", LAND = "Land";
+  var LAGE_IM_LAND = "Lage im Land nicht angegeben";
 
   var box = document.querySelector("[data-wp-karte]");
   if (!box || !window.L) { return; }
@@ -23,27 +29,35 @@
     return node;
   }
 
-  // The marker's look: colour and letter for the type, shape for the level (see the legend).
+  function getJson(url) {
+    return fetch(url).then(function (r) { return r.json(); });
+  }
+
+  // The marker's look: colour and letter for the type, shape for the level (see the legend); `art` is the
+  // level, or "land" for the sign of an initiative whose place in its Land no source gives.
   // One icon per combination: the HTML holds only these fixed words, never data.
   var icons = {};
-  var LEVELS = { "lokal": true, "regional": true, "landesweit": true };
-  function icon(typ, ebene) {
+  var SHAPES = { "lokal": [22, 22], "regional": [22, 22], "landesweit": [88, 22], "land": [70, 22] };
+  var WORDS = { "landesweit": " landesweit", "land": " im Land" };
+  function icon(typ, art) {
     typ = LETTER.hasOwnProperty(typ) ? typ : "unbekannt";
-    ebene = LEVELS.hasOwnProperty(ebene) ? ebene : "lokal";
-    var key = typ + "|" + ebene;
+    art = SHAPES.hasOwnProperty(art) ? art : "lokal";
+    var key = typ + "|" + art;
     if (!icons[key]) {
-      var wide = ebene === "landesweit";
       icons[key] = L.divIcon({
-        html: '<span class="wp-marker wp-marker--' + ebene + " wp-typ--" + typ.replace("ß", "ss") + '"><span>' +
-          (LETTER[typ] || "?") + (wide ? " landesweit" : "") + "</span></span>",
-        className: "wp-marker-huelle", iconSize: wide ? [88, 22] : [22, 22]
+        html: '<span class="wp-marker wp-marker--' + art + " wp-typ--" + typ.replace("ß", "ss") + '"><span>' +
+          (LETTER[typ] || "?") + (WORDS[art] || "") + "</span></span>",
+        className: "wp-marker-huelle", iconSize: SHAPES[art]
       });
     }
     return icons[key];
   }
 
-  function makeMarker(lat, lon, props, title) {
-    var marker = L.marker([lat, lon], { icon: icon(props.typ, props.ebene), title: title, alt: title, keyboard: true });
+  function makeMarker(lat, lon, props, title, art) {
+    art = art || props.ebene;
+    // The name contains the marker's visible words (WCAG 2.5.3): »N landesweit« on a Land-wide marker.
+    if (WORDS[art]) { title += ", Symbol " + (LETTER[props.typ] || "?") + WORDS[art]; }
+    var marker = L.marker([lat, lon], { icon: icon(props.typ, art), title: title, alt: title, keyboard: true });
     marker.on("add", function () {
       var node = marker.getElement();
       if (node) { node.setAttribute("aria-label", title); node.setAttribute("data-kennung", props.kennung || ""); }
@@ -51,16 +65,62 @@
     return marker;
   }
 
-  function addBorders(onReady) {
-    fetch(box.dataset.laender).then(function (r) { return r.json(); }).then(function (data) {
-      var layer = L.geoJSON(data, {
-        interactive: false,
-        attribution: "Landesgrenzen: " + box.dataset.laenderQuelle,
-        style: BORDER_STYLE
-      }).addTo(map);
-      layer.bringToBack();
-      if (onReady) { onReady(layer); }
+  // An area of districts: filled in the type's colour, reachable with the keyboard like a marker.
+  function makeArea(geometry, props, title) {
+    var colour = COLOUR[props.typ] || "#3f4a5a";
+    var area = L.geoJSON(geometry, {
+      style: { color: colour, weight: 2, opacity: 1, fillColor: colour, fillOpacity: 0.35, className: "wp-gebiet" }
+    }).getLayers()[0];
+    area.on("add", function () {
+      // Leaflet draws a new path each time the area is added (after a filter change): label it each time.
+      var node = area.getElement();
+      if (!node) { return; }
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", title);
+      node.setAttribute("data-kennung", props.kennung || "");
+      node.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); area.openPopup(insidePoint(area)); }
+      });
     });
+    return area;
+  }
+
+  // A point inside an area (its centre can lie outside, or in a hole): the middle of the widest stretch of the
+  // area on the line of latitude through the middle of its bounds (even–odd rule over all rings).
+  function insidePoint(area) {
+    var lat = area.getBounds().getCenter().lat;
+    var xs = [];
+    (function rings(latlngs) {
+      if (!L.LineUtil.isFlat(latlngs)) { latlngs.forEach(rings); return; }
+      latlngs.forEach(function (a, i) {
+        var b = latlngs[(i + 1) % latlngs.length];
+        if ((a.lat > lat) !== (b.lat > lat)) { xs.push(a.lng + (lat - a.lat) * (b.lng - a.lng) / (b.lat - a.lat)); }
+      });
+    }(area.getLatLngs()));
+    xs.sort(function (a, b) { return a - b; });
+    var best = null;
+    for (var i = 0; i + 1 < xs.length; i += 2) {
+      if (!best || xs[i + 1] - xs[i] > best[1] - best[0]) { best = [xs[i], xs[i + 1]]; }
+    }
+    return best ? L.latLng(lat, (best[0] + best[1]) / 2) : area.getBounds().getCenter();
+  }
+
+  function addBorders(data) {
+    var layer = L.geoJSON(data, {
+      interactive: false,
+      attribution: "Landes- und Kreisgrenzen: " + box.dataset.laenderQuelle,
+      style: BORDER_STYLE
+    }).addTo(map);
+    layer.bringToBack();
+    return layer;
+  }
+
+  // The point inside each Land where its sign stands (`punkt`, [lat, lon], from the build).
+  function anchors(data) {
+    var points = {};
+    data.features.forEach(function (f) { points[f.properties.name] = f.properties.punkt; });
+    return points;
   }
 
   // --- Consent for the OpenStreetMap background -------------------------------------------
@@ -93,28 +153,42 @@
     if (remembered()) { show(); }
   }
 
-  // --- Profile mini-map: one marker ------------------------------------------------------
+  // --- Profile mini-map: a marker, the area of the districts, or the Land with its sign -----
   function miniMap() {
     var d = box.dataset;
-    var position = [parseFloat(d.lat), parseFloat(d.lon)];
-    map.setView(position, map.getZoom(), { animate: false });
-    makeMarker(position[0], position[1], { typ: d.typ, ebene: d.ebene }, d.name).addTo(map);
-    addBorders(function (layer) {
-      // A Land-wide initiative stands for its whole Land: outline it.
+    var props = { typ: d.typ, ebene: d.ebene };
+    if (d.lage === GEBIET) {
+      var area = makeArea(JSON.parse(d.gebiet), props, d.name).addTo(map);
+      map.fitBounds(area.getBounds(), { animate: false, padding: [12, 12] });
+    } else {
+      var position = [parseFloat(d.lat), parseFloat(d.lon)];
+      map.setView(position, map.getZoom(), { animate: false });
+      var art = d.lage === LAND && d.ebene !== "landesweit" ? "land" : d.ebene;
+      makeMarker(position[0], position[1], props, d.name, art).addTo(map);
+    }
+    getJson(d.laender).then(function (data) {
+      var layer = addBorders(data);
+      // An initiative that stands for its whole Land: outline the Land.
       if (d.land) { layer.setStyle(function (f) { return f.properties.name === d.land ? WIDE_STYLE : BORDER_STYLE; }); }
       box.setAttribute("data-wp-bereit", "ja");
     });
   }
 
-  // --- Overview: markers from the GeoJSON, filters synchronised with list and URL ----------
+  // --- Overview: markers and areas from the GeoJSON, filters synchronised with list, box and URL
   function overview() {
     var cluster = window[box.dataset.cluster];
     var form = document.getElementById("wp-filter");
     var status = document.getElementById("wp-treffer");
     var items = Array.prototype.slice.call(document.querySelectorAll("#wp-karte-liste > li"));
-    var markers = [];
+    var withoutPlace = Array.prototype.slice.call(document.querySelectorAll("#wp-ohne-ort > li"));
+    var nothingWithoutPlace = document.getElementById("wp-ohne-ort-leer");
+    var areas = L.featureGroup().addTo(map);
+    // Every initiative on the map: {layer, daten, kennung, lage, art ("punkt", "land" or "flaeche"), sichtbar}.
+    var placed = [];
     var borders = null;
     var statusBase = status.textContent;
+    var notes = {};
+    items.forEach(function (li) { notes[li.dataset.kennung] = li.dataset.hinweis; });
 
     cluster.options.iconCreateFunction = function (group) {
       var n = group.getChildCount();
@@ -131,6 +205,12 @@
       return option ? option.textContent : value;
     }
 
+    // How the map shows the initiative, in words: the districts, »Lage im Land nicht angegeben« or Land-wide.
+    function where(p) {
+      if (p.lage === LAND && p.ebene === "landesweit") { return "landesweit tätig: steht für das ganze Land"; }
+      return notes[p.kennung] || (p.lage === LAND ? LAGE_IM_LAND : "");
+    }
+
     function popup(p) {
       var root = el("div", "wp-popup");
       var link = el("a", "", p.name);
@@ -140,7 +220,7 @@
       root.appendChild(heading);
       var facts = el("dl");
       [["Typ", label("typ", p.typ)], ["Ebene", label("ebene", p.ebene)],
-       ["Land", p.land || "nicht angegeben"], ["Ort", p.ort]].forEach(function (pair) {
+       ["Land", p.land || "nicht angegeben"], ["Ort", p.ort], ["Lage", where(p)]].forEach(function (pair) {
         if (!pair[1]) { return; }
         facts.appendChild(el("dt", "", pair[0]));
         facts.appendChild(el("dd", "", pair[1]));
@@ -164,7 +244,7 @@
     function restyleBorders(visible) {
       if (!borders) { return; }
       var wide = {};
-      visible.forEach(function (m) { if (m.wpDaten.ebene === "landesweit" && m.wpDaten.land) { wide[m.wpDaten.land] = true; } });
+      visible.forEach(function (x) { if (x.art === "land" || x.lage === LAND) { wide[x.daten.land] = true; } });
       borders.setStyle(function (feature) { return wide[feature.properties.name] ? WIDE_STYLE : BORDER_STYLE; });
     }
 
@@ -176,14 +256,24 @@
         if (li.hidden === hit) { li.hidden = !hit; }
         if (hit) { shown += 1; }
       });
-      // Only the markers whose state changes go in or out of the cluster group (cheap with 10,000 markers).
+      var boxShown = 0;
+      withoutPlace.forEach(function (li) {
+        var hit = matches(li.dataset, f);
+        if (li.hidden === hit) { li.hidden = !hit; }
+        if (hit) { boxShown += 1; }
+      });
+      if (nothingWithoutPlace) { nothingWithoutPlace.hidden = boxShown > 0; }
+      // Only what changes goes in or out of the cluster group (cheap with 10,000 markers).
       var visible = [], add = [], remove = [];
-      markers.forEach(function (m) {
-        var hit = matches(m.wpDaten, f);
-        if (hit) { visible.push(m); }
-        if (hit && !m.wpSichtbar) { add.push(m); }
-        if (!hit && m.wpSichtbar) { remove.push(m); }
-        m.wpSichtbar = hit;
+      placed.forEach(function (x) {
+        var hit = matches(x.daten, f);
+        if (hit) { visible.push(x); }
+        if (hit !== x.sichtbar) {
+          if (x.art === "flaeche") {
+            if (hit) { areas.addLayer(x.layer); } else { areas.removeLayer(x.layer); }
+          } else if (hit) { add.push(x.layer); } else { remove.push(x.layer); }
+        }
+        x.sichtbar = hit;
       });
       if (remove.length) { cluster.removeLayers(remove); }
       if (add.length) { cluster.addLayers(add); }
@@ -214,40 +304,64 @@
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     apply(false);
 
-    var ready = { markers: false, borders: false };
-    function done(part) {
-      ready[part] = true;
-      if (ready.markers && ready.borders) {
-        box.setAttribute("data-wp-bereit", "ja");
-        // Measured by scripts/benchmark-karte as the time to interactive.
-        if (window.performance && performance.mark) { performance.mark("wp-karte-bereit"); }
-      }
-    }
-    addBorders(function (layer) { borders = layer; apply(false); done("borders"); });
-    fetch(box.dataset.daten).then(function (r) { return r.json(); }).then(function (data) {
-      data.features.forEach(function (feature) {
-        if (!feature.geometry) { return; }
-        var p = feature.properties;
+    function place(feature, points) {
+      if (!feature.geometry) { return; }
+      var p = feature.properties;
+      // A Land-wide sign says »landesweit« itself (see makeMarker); the other notes go into the name.
+      var note = p.lage === LAND && p.ebene === "landesweit" ? "" : where(p);
+      var title = p.name + " (" + [label("typ", p.typ), label("ebene", p.ebene), p.land, note].filter(Boolean).join(", ") + ")";
+      var x = { kennung: p.kennung, lage: p.lage, sichtbar: false,
+                daten: { typ: p.typ, ebene: p.ebene, land: p.land || "", suche: [p.name, p.kurzname].filter(Boolean).join(" ").toLowerCase() } };
+      if (p.lage === GEBIET) {
+        x.art = "flaeche";
+        x.layer = makeArea(feature.geometry, p, title);
+      } else if (p.lage === LAND) {
+        var point = points[p.land];
+        if (!point) { return; }
+        x.art = "land";
+        x.layer = makeMarker(point[0], point[1], p, title, p.ebene === "landesweit" ? "landesweit" : "land");
+      } else {
         var c = feature.geometry.coordinates;
-        var title = p.name + " (" + label("typ", p.typ) + ", " + label("ebene", p.ebene) + (p.land ? ", " + p.land : "") + ")";
-        var marker = makeMarker(c[1], c[0], p, title);
-        marker.wpDaten = { typ: p.typ, ebene: p.ebene, land: p.land || "", suche: [p.name, p.kurzname].filter(Boolean).join(" ").toLowerCase() };
-        marker.wpKennung = p.kennung;
-        marker.bindPopup(function () { return popup(p); });
-        markers.push(marker);
-      });
+        x.art = "punkt";
+        x.layer = makeMarker(c[1], c[0], p, title);
+      }
+      x.layer.bindPopup(function () { return popup(p); });
+      placed.push(x);
+    }
+
+    Promise.all([getJson(box.dataset.laender), getJson(box.dataset.daten)]).then(function (loaded) {
+      borders = addBorders(loaded[0]);
+      var points = anchors(loaded[0]);
+      loaded[1].features.forEach(function (feature) { place(feature, points); });
       apply(false);
-      done("markers");
+      box.setAttribute("data-wp-bereit", "ja");
+      // Measured by scripts/benchmark-karte as the time to interactive.
+      if (window.performance && performance.mark) { performance.mark("wp-karte-bereit"); }
     });
 
-    // For tests and the benchmark: how many markers exist and how many the current filter shows.
+    function markers() { return placed.filter(function (x) { return x.art !== "flaeche"; }); }
+
+    // For tests and the benchmark: what the map holds and what the current filter shows.
     window.wpKarte = {
-      markerCount: function () { return markers.length; },
-      titles: function () { return markers.map(function (m) { return m.options.title; }); },
-      visibleCount: function () { return cluster.getLayers().length; },
+      markerCount: function () { return markers().length; },
+      areaCount: function () { return placed.length - markers().length; },
+      titles: function () { return markers().map(function (x) { return x.layer.options.title; }); },
+      visibleCount: function () { return cluster.getLayers().length + areas.getLayers().length; },
+      placements: function () {
+        return placed.map(function (x) { return { kennung: x.kennung, lage: x.lage, art: x.art, sichtbar: x.sichtbar }; });
+      },
+      withoutPlace: function () {
+        return withoutPlace.filter(function (li) { return !li.hidden; }).map(function (li) { return li.dataset.kennung; });
+      },
       openPopup: function (kennung) {
-        var m = markers.filter(function (x) { return x.wpKennung === kennung; })[0];
-        if (!m) { return false; }
+        var x = placed.filter(function (y) { return y.kennung === kennung; })[0];
+        if (!x) { return false; }
+        if (x.art === "flaeche") {
+          map.fitBounds(x.layer.getBounds(), { animate: false });
+          x.layer.openPopup(insidePoint(x.layer));
+          return true;
+        }
+        var m = x.layer;
         map.setView(m.getLatLng(), map.getMaxZoom(), { animate: false });
         // Still inside a cluster (same position as another marker): open the marker's own popup at its place.
         if (m._map) { m.openPopup(); } else { m.getPopup().setLatLng(m.getLatLng()).openOn(map); }

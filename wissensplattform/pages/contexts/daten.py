@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from wissensplattform.data.laender import LAENDER_HERKUNFT, LAENDER_LIZENZ, LAENDER_LIZENZ_URL, LAENDER_QUELLE
 from wissensplattform.data.gazetteer import GAZETTEER
+from wissensplattform.data.kreise import KREISE_HERKUNFT, KREISE_QUELLE
 from wissensplattform.outputs.opendata import (CSV, DATAPACKAGE, GEOJSON, JSON, LIZENZ, SCHEMA, ZITIERWEISE, Datensatz,
                                        datapackage)
 
@@ -38,6 +39,8 @@ class DatenContext:
     laender_herkunft: str
     laender_lizenz: str
     laender_lizenz_url: str
+    kreise_quelle: str = KREISE_QUELLE
+    kreise_herkunft: str = KREISE_HERKUNFT
 
 
 TYPE_LABELS = {"string": "Text", "integer": "Ganzzahl", "number": "Zahl"}

@@ -11,11 +11,11 @@ from wissensplattform.pages.contexts.governance import GOVERNANCE_URL, form_anch
 from wissensplattform.pages.contexts.karte import MiniMapContext, mini_map_context
 from wissensplattform.pages.contexts.knowledge import ProfilWissen, profile_knowledge
 from wissensplattform.data.dates import german_date, sort_key
-from wissensplattform.data.gazetteer import Position
+from wissensplattform.data.kreise import find_kreis
 from wissensplattform.pages.page import profile_url
 from wissensplattform.data.models.common import KRITERIUM_LABELS, Beleg, Erfolgsfaktor, TextAngabe
 from wissensplattform.data.models.initiative import PROFILE_FIELDS, Initiative
-from wissensplattform.data.positions import locate
+from wissensplattform.data.positions import Verortung, locate
 
 LIST_SECTIONS = ("beschreibung", "akteure", "struktur", "ziele", "massnahmen", "finanzierung", "erfolgsfaktoren")
 
@@ -62,7 +62,9 @@ class ProfileContext:
     ort: Item | None
     gruendung: Item | None
     website: Item | None
-    position: Position | None
+    # Where the map shows the initiative; `gebiet` are its districts, each with its footnote.
+    verortung: Verortung | None
+    gebiet: tuple[Item, ...]
     sections: tuple[Section, ...]
     chronik: tuple[Event, ...]
     footnotes: tuple[Footnote, ...]
@@ -106,6 +108,7 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
     einordnung_note = notes.cite(initiative.einordnung)
     land = _value(initiative.bundesland, notes)
     ort = _value(initiative.ort, notes)
+    gebiet = tuple(_item(k, notes, str(find_kreis(k.wert))) for k in initiative.gebiet)
     gruendung = _value(initiative.gruendung, notes)
     form = initiative.organisationsform
     organisationsform = _item(form, notes, form.wert.label) if form else None
@@ -123,20 +126,20 @@ def profile_context(entry: Entry, catalog: Catalog, stand: dt.date) -> ProfileCo
         notes.cite(beleg)
     if initiative.koordinaten:
         notes.cite(initiative.koordinaten)
-    position = locate(initiative)
+    verortung = locate(initiative)
     wissen = profile_knowledge(catalog, entry)
     fakten = tuple(_item(a, notes) for a in wissen.kurzfakten) if wissen else ()
     return ProfileContext(
         slug=entry.slug, name=initiative.name, kurzname=initiative.kurzname, namensvarianten=varianten,
         typ=initiative.typ.label, ebene=initiative.ebene.label, einordnung_note=einordnung_note,
-        land=land, ort=ort, gruendung=gruendung, website=website, position=position,
+        land=land, ort=ort, gruendung=gruendung, website=website, verortung=verortung, gebiet=gebiet,
         sections=sections, chronik=chronik, footnotes=tuple(notes.notes),
         fallstudie=initiative.fallstudie, modellregion=initiative.modellregion,
         stand=german_date(stand.isoformat()), belegt=filled_fields(initiative), felder=len(PROFILE_FIELDS),
         source_path=entry.path, wissen=wissen, fallstudie_fakten=fakten,
         organisationsform=organisationsform, organisationsform_url=_governance_url(catalog, form),
-        minikarte=mini_map_context(profile_url(entry.slug), position, initiative.name, initiative.typ,
-                                   initiative.ebene, land.text if land else None),
+        minikarte=mini_map_context(profile_url(entry.slug), verortung, initiative.name, initiative.typ,
+                                   initiative.ebene),
     )
 
 
