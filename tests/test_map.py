@@ -32,6 +32,7 @@ GEBIETE = {
     "industriedialog-rhein-mosel": {"07137", "07138"},
     "industrievereinigung-odenwaldkreis": {"06437"},
 }
+VIEWPORTS = [(360, 640), (1280, 800), (1920, 1080)]
 CONSENT_BUTTON = "Hintergrundkarte von OpenStreetMap laden"
 # Table 1 of the study, cell Mischtyp × Lokal (III.2.3), as the issue names it.
 MISCHTYP_LOKAL = {
@@ -244,6 +245,44 @@ def test_an_area_opens_its_popup_from_the_keyboard(server, page):
     popup.wait_for()
     assert popup.locator("a").inner_text() == "Chemie am Hochrhein"
     assert "Gebiet: Landkreis Lörrach, Landkreis Waldshut" in popup.inner_text()
+
+
+@pytest.mark.parametrize("width,height", VIEWPORTS)
+def test_the_map_opens_on_germany_at_every_viewport(server, browser, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE")
+    page = context.new_page()
+    block_other_hosts(page, server)
+    open_map(page, server + "karte/")
+    west, south, east, north = _germany()
+    box = page.evaluate("""([south, west, north, east]) => {
+        const map = window[document.querySelector('[data-wp-karte]').dataset.karte];
+        const sw = map.latLngToContainerPoint([south, west]), ne = map.latLngToContainerPoint([north, east]);
+        const size = map.getSize();
+        return {left: sw.x, bottom: sw.y, right: ne.x, top: ne.y, width: size.x, height: size.y};
+    }""", [south, west, north, east])
+    # Germany's bounding box is inside the map and fills most of it, in both directions.
+    assert 0 <= box["left"] and box["right"] <= box["width"] and 0 <= box["top"] and box["bottom"] <= box["height"], box
+    assert (box["right"] - box["left"]) / box["width"] >= 0.8, box
+    assert (box["bottom"] - box["top"]) / box["height"] >= 0.8, box
+    # On a desktop the map page has no navigation or table of contents beside it (on a phone the navigation
+    # stays in its drawer), and the box of initiatives without a place stands beside the map.
+    karte = page.locator(".wp-karte__karte").bounding_box()
+    seite = page.locator(".wp-ohne-ort").bounding_box()
+    if width >= 1220:
+        assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".md-sidebar--secondary").is_hidden()
+        assert seite["x"] >= karte["x"] + karte["width"] and seite["y"] < karte["y"] + karte["height"]
+        content = page.locator(".md-content").bounding_box()
+        assert karte["width"] + seite["width"] > 0.8 * content["width"]
+    else:
+        assert karte["width"] >= 0.9 * page.locator(".md-content").bounding_box()["width"]
+    context.close()
+
+
+def _germany() -> tuple[float, float, float, float]:
+    """Germany's bounding box (west, south, east, north) from the Länder outlines."""
+    from shapely.ops import unary_union
+
+    return unary_union(list(laender().values())).bounds
 
 
 def test_markers_areas_and_clusters_have_accessible_names(server, page, catalog):

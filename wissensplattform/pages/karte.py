@@ -19,9 +19,11 @@ from wissensplattform.pages.search import page_entry
 
 def map_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     context = karten_context(catalog)
+    # The map takes the page's width: no navigation or table of contents beside it.
     yield GeneratedPage(f"{KARTE_URL}index.md", render("karte.html.j2", k=context, page_url=KARTE_URL),
                         finished_html=True,
-                        search=page_entry(KARTE_URL, "Karte der Industrieinitiativen", "partials/karte_intro.html.j2", k=context))
+                        search=page_entry(KARTE_URL, "Karte der Industrieinitiativen", "partials/karte_intro.html.j2", k=context),
+                        hide=("navigation", "toc"))
     yield GeneratedPage(f"{DATEN_DIR}/index.md", render("daten.md.j2", d=daten_context(), page_url=f"{DATEN_DIR}/"),
                         "wissensplattform/outputs/opendata.py")
 

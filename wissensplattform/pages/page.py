@@ -35,6 +35,8 @@ class GeneratedPage:
     source: str | None = None
     finished_html: bool = False
     search: tuple[SearchEntry, ...] | None = None
+    # Parts of the theme's page frame left out (`navigation`, `toc`), as Material's `hide` front matter.
+    hide: tuple[str, ...] = ()
 
     @cached_property
     def toc(self) -> list[dict[str, Any]]:
@@ -44,12 +46,15 @@ class GeneratedPage:
     @property
     def front_matter(self) -> dict[str, Any]:
         """What front matter would say: the title of finished HTML (its `<h1>`, escaped as a Markdown
-        heading's would be), and the theme search's exclusion where the page brings its own entries."""
+        heading's would be), the theme search's exclusion where the page brings its own entries, and the
+        parts of the page frame it hides."""
         matter: dict[str, Any] = {}
         if self.finished_html and self.toc and self.toc[0]["level"] == 1:
             matter["title"] = self.toc[0]["name"]
         if self.search is not None:
             matter["search"] = {"exclude": True}
+        if self.hide:
+            matter["hide"] = list(self.hide)
         return matter
 
     @property

@@ -123,6 +123,17 @@
     return points;
   }
 
+  // On load the map shows Germany as large as the box allows (fractional zoom for this fit only).
+  function fitGermany() {
+    if (!box.dataset.grenzen) { return; }
+    // The box may have changed size since the map was set up (layout, fonts): measure it again.
+    map.invalidateSize({ animate: false, pan: false });
+    var snap = map.options.zoomSnap;
+    map.options.zoomSnap = 0.05;
+    map.fitBounds(L.latLngBounds(JSON.parse(box.dataset.grenzen)), { animate: false });
+    map.options.zoomSnap = snap;
+  }
+
   // --- Consent for the OpenStreetMap background -------------------------------------------
   function setUpConsent() {
     var panel = box.querySelector("[data-wp-hintergrund]");
@@ -189,6 +200,8 @@
     var statusBase = status.textContent;
     var notes = {};
     items.forEach(function (li) { notes[li.dataset.kennung] = li.dataset.hinweis; });
+
+    fitGermany();
 
     cluster.options.iconCreateFunction = function (group) {
       var n = group.getChildCount();

@@ -9,6 +9,7 @@ from wissensplattform.data.catalog import Catalog
 from wissensplattform.data.gazetteer import GAZETTEER
 from wissensplattform.data.kreise import KREISE_HERKUNFT, KREISE_QUELLE
 from wissensplattform.data.laender import LAENDER_HERKUNFT, LAENDER_LIZENZ, LAENDER_LIZENZ_URL, LAENDER_QUELLE, LAENDER_URL
+from wissensplattform.data.models.common import LAT_RANGE, LON_RANGE
 from wissensplattform.data.positions import LAGE_IM_LAND_OFFEN, Lage, Verortung
 from wissensplattform.pages.mapping import MapParts, mini_map, overview_map
 from wissensplattform.data.models.initiative import Ebene, Typ
@@ -21,6 +22,8 @@ MINI_ZOOM = {Ebene.LANDESWEIT: 6, Ebene.REGIONAL: 8, Ebene.LOKAL: 9}
 LAND_ZOOM = 6
 # What the list and the box beside the map say of an initiative the map cannot show.
 OHNE_ORT = "ohne Ort in den Quellen"
+# The map opens on Germany's bounding box (south-west, north-east corners as [lat, lon]).
+DEUTSCHLAND = [[LAT_RANGE[0], LON_RANGE[0]], [LAT_RANGE[1], LON_RANGE[1]]]
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class KartenContext:
     typen: tuple[Option, ...]
     ebenen: tuple[Option, ...]
     laender: tuple[str, ...]
+    grenzen: str
 
     @property
     def ohne_ort(self) -> tuple[ListItem, ...]:
@@ -146,6 +150,7 @@ def karten_context(catalog: Catalog) -> KartenContext:
         typen=tuple(Option(t.value, t.label) for t in Typ),
         ebenen=tuple(Option(e.value, e.label) for e in Ebene),
         laender=tuple(sorted({item.land for item in items if item.land})),
+        grenzen=json.dumps(DEUTSCHLAND),
     )
 
 
