@@ -123,16 +123,23 @@
     return points;
   }
 
-  // On load the map shows Germany as large as the box allows (fractional zoom for this fit only).
+  // On load the map shows Germany as large as the box allows (fractional zoom for this fit only), and
+  // keeps doing so while the box settles (styles, fonts, the list beside it) until the reader moves the map.
+  var fitting = false;
+  var moved = false;
   function fitGermany() {
-    if (!box.dataset.grenzen) { return; }
+    if (!box.dataset.grenzen || moved) { return; }
+    fitting = true;
     // The box may have changed size since the map was set up (layout, fonts): measure it again.
     map.invalidateSize({ animate: false, pan: false });
     var snap = map.options.zoomSnap;
     map.options.zoomSnap = 0.05;
     map.fitBounds(L.latLngBounds(JSON.parse(box.dataset.grenzen)), { animate: false });
     map.options.zoomSnap = snap;
+    fitting = false;
   }
+  map.on("movestart zoomstart", function () { if (!fitting) { moved = true; } });
+  if (window.ResizeObserver) { new ResizeObserver(function () { fitGermany(); }).observe(map.getContainer()); }
 
   // --- Consent for the OpenStreetMap background -------------------------------------------
   function setUpConsent() {
@@ -347,6 +354,7 @@
       var points = anchors(loaded[0]);
       loaded[1].features.forEach(function (feature) { place(feature, points); });
       apply(false);
+      fitGermany();
       box.setAttribute("data-wp-bereit", "ja");
       // Measured by scripts/benchmark-karte as the time to interactive.
       if (window.performance && performance.mark) { performance.mark("wp-karte-bereit"); }
