@@ -23,7 +23,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 def copy_sources(root: Path, target: Path) -> Path:
     """A copy of the project's sources and data (no site, no venv, no history) to change and build."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", ".cache", ".zensical", ".zensical.yml")
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", ".cache",
+                                    ".build-cache", ".zensical", ".zensical.yml")
     shutil.copytree(root, target, ignore=ignore)
     return target
 

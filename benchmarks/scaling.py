@@ -1,4 +1,14 @@
-"""Scaling benchmark of the whole build: N synthetic initiatives against bare mkdocs-material (scripts/benchmark).
+"""Scaling benchmark of the whole build, with both builders, against the bare builder (scripts/benchmark).
+
+For each N, a copy of the project gets N synthetic initiatives; each builder then builds it
+- for the first time (empty build cache: every PDF Steckbrief is rendered),
+- warm (a new process, as `make build` or `make build-zensical` runs it, the build cache filled),
+- again after one initiative file changed: for MkDocs in the same process, as `mkdocs serve` rebuilds
+  (`serve_rebuild.py`); Zensical has no such mode for this project (`zensical serve` would watch only the
+  generated `.zensical/docs`, not the data files), so its equivalent is a new `make build-zensical`;
+and the bare builder (mkdocs-material, or Zensical) builds as many plain Markdown pages the same ways.
+All times are CPU seconds (user + system, including child processes): on a shared machine wall time says
+little. Each figure but the first build is the median of `repeat` runs.
 
 (The map page's own figures are in `map_benchmark.py`, scripts/benchmark-karte.)
 
@@ -7,23 +17,33 @@ The synthetic initiatives exist only in a temporary copy of the project; they ar
 
 from __future__ import annotations
 
+import os
 import random
 import resource
+import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from wissensplattform.data.buildcache import CACHE_ROOT
 from wissensplattform.data.catalog import INITIATIVES_DIR
 from wissensplattform.data.models import Initiative
 from wissensplattform.data.models.common import LAT_RANGE, LON_RANGE, Kriterium
 from wissensplattform.data.models.initiative import Ebene, Typ
 
-from benchmarks.sandbox import build_site, copy_sources
+from benchmarks.sandbox import copy_sources
+from benchmarks.serve_rebuild import change
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVE_REBUILD = Path(__file__).resolve().parent / "serve_rebuild.py"
+BUILD_CACHE = CACHE_ROOT.name  # below a project copy
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Real places with their Land, so the synthetic initiatives get map positions like real ones.
 _PLACES = (
@@ -95,7 +115,8 @@ nav:
 
 
 def write_plain_project(project: Path, pages: int) -> None:
-    """Bare mkdocs-material with `pages` plain Markdown pages of a profile's length, outside the nav."""
+    """Bare mkdocs-material (Zensical reads the same file) with `pages` plain Markdown pages of a profile's
+    length, outside the nav."""
     docs = project / "docs"
     (docs / "seiten").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(_PLAIN_CONFIG, encoding="utf-8")
@@ -105,11 +126,111 @@ def write_plain_project(project: Path, pages: int) -> None:
         (docs / "seiten" / f"seite-{number:05d}.md").write_text(f"# Seite {number}\n\n{body}\n", encoding="utf-8")
 
 
+# How each builder is run: a build in a new process, and the same with the Python arguments (e.g. cProfile)
+# before the module. The bare builders build the plain project.
+def _mkdocs(python_args: tuple[str, ...] = ()) -> list[str]:
+    return [sys.executable, *python_args, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+
+
+def _zensical(python_args: tuple[str, ...] = ()) -> list[str]:
+    return [sys.executable, *python_args, "-m", "wissensplattform.builders.zensical"]
+
+
+def _bare_zensical(python_args: tuple[str, ...] = ()) -> list[str]:
+    # With --clean, as the project's Zensical build runs it: no page comes from Zensical's own cache.
+    return [sys.executable, *python_args, "-m", "zensical", "build", "--clean"]
+
+
 @dataclass(frozen=True)
-class Timing:
-    wall: float
-    # CPU seconds of the build process: unlike wall time, not inflated by other jobs on a shared machine.
-    cpu: float
+class Builder:
+    name: str
+    build: Callable[..., list[str]]
+    bare_build: Callable[..., list[str]]
+    # After one file changed: in the same process as `mkdocs serve` (True), or a new build (False).
+    serves: bool
+
+
+BUILDERS = (Builder("MkDocs", _mkdocs, _mkdocs, serves=True),
+            Builder("Zensical", _zensical, _bare_zensical, serves=False))
+
+
+def cpu_of(command: list[str], cwd: Path) -> float:
+    """CPU seconds (user + system) of `command` and its children; raise with its output when it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENV)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} in {cwd} fehlgeschlagen:\n{result.stderr[-4000:]}")
+    return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def serve_rebuild_cpu(project: Path, changed: Path) -> float:
+    """CPU seconds of `mkdocs serve`'s rebuild after `changed` changed (see `serve_rebuild.py`)."""
+    result = subprocess.run([sys.executable, str(SERVE_REBUILD), str(changed)], cwd=project,
+                            capture_output=True, text=True, env=ENV)
+    if result.returncode != 0:
+        raise RuntimeError(f"Neubau wie mkdocs serve in {project} fehlgeschlagen:\n{result.stderr[-4000:]}")
+    return float(result.stdout.split()[-1])
+
+
+def _median(measure: Callable[[], float], repeat: int) -> float:
+    return statistics.median(measure() for _ in range(repeat))
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One builder's CPU seconds for one N, and the bare builder's for as many plain pages."""
+
+    builder: str
+    first: float
+    warm: float
+    rebuild: float
+    bare_first: float
+    bare_warm: float
+    bare_rebuild: float
+
+    @property
+    def first_ratio(self) -> float:
+        return self.first / self.bare_first
+
+    @property
+    def ratio(self) -> float:
+        """The warm build against the bare builder's: the figure the target (at most 1.5) is about."""
+        return self.warm / self.bare_warm
+
+    @property
+    def rebuild_ratio(self) -> float:
+        return self.rebuild / self.bare_rebuild
+
+
+def first_build(builder: Builder, project: Path) -> float:
+    """A build with an empty build cache, whatever another builder left in it."""
+    shutil.rmtree(project / BUILD_CACHE, ignore_errors=True)
+    return cpu_of(builder.build(), project)
+
+
+def measure_builder(builder: Builder, project: Path, plain: Path, first: float, changed: Path, repeat: int,
+                    profile: Path | None = None) -> Figures:
+    """Warm and changed-file builds of `project` after its `first` build, and the bare builder's of `plain`."""
+    warm = _median(lambda: cpu_of(builder.build(), project), repeat)
+    bare_first = cpu_of(builder.bare_build(), plain)
+    bare_warm = _median(lambda: cpu_of(builder.bare_build(), plain), repeat)
+    plain_page = plain / "docs" / "seiten" / "seite-00000.md"
+    if builder.serves:
+        rebuild = _median(lambda: serve_rebuild_cpu(project, changed), repeat)
+        bare_rebuild = _median(lambda: serve_rebuild_cpu(plain, plain_page), repeat)
+    else:
+        rebuild = _median(lambda: _changed_then(changed, lambda: cpu_of(builder.build(), project)), repeat)
+        bare_rebuild = _median(lambda: _changed_then(plain_page, lambda: cpu_of(builder.bare_build(), plain)),
+                               repeat)
+    if profile:  # an extra, untimed build: cProfile slows a build down by half or more
+        cpu_of(builder.build(("-m", "cProfile", "-o", str(profile))), project)
+    return Figures(builder.name, first, warm, rebuild, bare_first, bare_warm, bare_rebuild)
+
+
+def _changed_then(path: Path, build: Callable[[], float]) -> float:
+    change(path)
+    return build()
 
 
 @dataclass(frozen=True)
@@ -117,96 +238,91 @@ class Measurement:
     synthetic: int
     initiatives: int
     pages: int
-    # The first build renders every PDF Steckbrief; the rebuild takes them from the content-addressed cache,
-    # as every later build does (locally, and in CI with `.cache/pdf` kept between runs).
-    build: Timing
-    rebuild: Timing
+    figures: tuple[Figures, ...]
     site_bytes: int
     largest_page: tuple[str, int]
     map_bytes: int | None
     search_index_bytes: int
-    baseline: Timing
 
-    @property
-    def cpu_per_initiative(self) -> float:
-        return self.rebuild.cpu / self.initiatives
-
-    @property
-    def ratio(self) -> float:
-        """The rebuild's CPU time against the baseline's: the figure the target (at most 1.5) is about."""
-        return self.rebuild.cpu / self.baseline.cpu
-
-    @property
-    def first_build_ratio(self) -> float:
-        return self.build.cpu / self.baseline.cpu
-
-
-def _timed_build(project: Path, site_dir: Path, python_args: tuple[str, ...] = ()) -> Timing:
-    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    result = build_site(project, site_dir, python_args=python_args)
-    after, elapsed = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter() - start
-    if result.returncode != 0:
-        raise RuntimeError(f"Build von {project} fehlgeschlagen:\n{result.stderr[-4000:]}")
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return Timing(elapsed, cpu)
-
-
-def _html_pages(site_dir: Path) -> list[Path]:
-    return list(site_dir.rglob("*.html"))
+    def of(self, builder: str) -> Figures:
+        return next(f for f in self.figures if f.builder == builder)
 
 
 def _folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def measure(count: int, workdir: Path, profile: Path | None = None) -> Measurement:
-    """Build the project with `count` synthetic initiatives added, then the plain baseline of as many pages."""
-    project = copy_sources(ROOT, workdir / "projekt")
-    add_synthetic_initiatives(project, count)
-    site_dir = workdir / "site"
-    build = _timed_build(project, site_dir)
-    rebuild = _timed_build(project, workdir / "site-erneut", ("-m", "cProfile", "-o", str(profile)) if profile else ())
-    pages = _html_pages(site_dir)
+def _site_figures(site_dir: Path) -> dict:
+    """Page count and sizes of a built site."""
+    pages = list(site_dir.rglob("*.html"))
     largest = max(pages, key=lambda path: path.stat().st_size)
     karte = site_dir / "karte"
-    initiatives = len(list((project / INITIATIVES_DIR).glob("*.y*ml")))
+    return dict(pages=len(pages), site_bytes=_folder_bytes(site_dir),
+                largest_page=(largest.relative_to(site_dir).as_posix(), largest.stat().st_size),
+                map_bytes=_folder_bytes(karte) if karte.is_dir() else None,
+                search_index_bytes=sum(path.stat().st_size for path in (site_dir / "search" / "search_index.json",
+                                                                         site_dir / "search.json") if path.exists()))
 
+
+def measure(count: int, workdir: Path, profile_dir: Path | None = None, repeat: int = 1,
+            builders: tuple[Builder, ...] = BUILDERS) -> Measurement:
+    """Build the project with `count` synthetic initiatives added with each builder, and the plain baseline.
+
+    The sizes and the plain project's page count come from the first builder's site.
+    """
+    project = copy_sources(ROOT, workdir / "projekt")
+    add_synthetic_initiatives(project, count)
+    initiatives = sorted((project / INITIATIVES_DIR).glob("*.y*ml"))
     plain = workdir / "vergleich"
-    write_plain_project(plain, len(pages))
-    baseline = _timed_build(plain, workdir / "vergleich-site")
-    return Measurement(
-        synthetic=count, initiatives=initiatives, pages=len(pages), build=build, rebuild=rebuild,
-        site_bytes=_folder_bytes(site_dir),
-        largest_page=(largest.relative_to(site_dir).as_posix(), largest.stat().st_size),
-        map_bytes=_folder_bytes(karte) if karte.is_dir() else None,
-        search_index_bytes=(site_dir / "search" / "search_index.json").stat().st_size,
-        baseline=baseline,
-    )
+    sizes: dict = {}
+    figures = []
+    for builder in builders:
+        first = first_build(builder, project)
+        if not sizes:
+            sizes = _site_figures(project / "site")
+            write_plain_project(plain, sizes["pages"])
+        profile = profile_dir / f"{builder.name.lower()}-{count}.prof" if profile_dir else None
+        figures.append(measure_builder(builder, project, plain, first, initiatives[0], repeat, profile))
+    return Measurement(synthetic=count, initiatives=len(initiatives), figures=tuple(figures), **sizes)
 
 
-HEADER = ("| N synthetisch | Initiativen | Seiten | Erster Build s (Uhr/CPU) | Build s (Uhr/CPU) | CPU s/Initiative "
-          "| Website MB | größte Seite KB | Karte KB (Ordner karte/) | Suchindex MB | Basis s (Uhr/CPU) "
-          "| Verhältnis erster Build (CPU) | Verhältnis (CPU) |")
+HEADER = ("| N synthetisch | Initiativen | Seiten | Builder | erster Bau | warmer Bau | nach Änderung einer Datei "
+          "| Basis: erster / warmer Bau / nach Änderung | Verhältnis erster Bau | Verhältnis warm "
+          "| Verhältnis nach Änderung |")
+NOTE = ("\nCPU-Sekunden (Nutzer + System, mit Kindprozessen), Median der Wiederholungen. »nach Änderung einer "
+        "Datei«: MkDocs baut im selben Prozess neu wie mkdocs serve; Zensical hat dafür keinen Serve-Modus, "
+        "es ist ein neuer Bau. Basis: das reine Werkzeug (mkdocs-material bzw. Zensical) mit ebenso vielen "
+        "schlichten Seiten.\n")
+SIZES_HEADER = "| N synthetisch | Website MB | größte Seite KB | Karte KB (Ordner karte/) | Suchindex MB |"
 
 
-def table_row(m: Measurement) -> str:
+def table_rows(m: Measurement) -> list[str]:
+    return [f"| {m.synthetic} | {m.initiatives} | {m.pages} | {f.builder} | {f.first:.2f} | {f.warm:.2f} "
+            f"| {f.rebuild:.2f} | {f.bare_first:.2f} / {f.bare_warm:.2f} / {f.bare_rebuild:.2f} "
+            f"| {f.first_ratio:.2f} | {f.ratio:.2f} | {f.rebuild_ratio:.2f} |" for f in m.figures]
+
+
+def sizes_row(m: Measurement) -> str:
     map_kb = f"{m.map_bytes / 1024:.0f}" if m.map_bytes is not None else "–"
-    return (f"| {m.synthetic} | {m.initiatives} | {m.pages} | {m.build.wall:.1f}/{m.build.cpu:.1f} "
-            f"| {m.rebuild.wall:.1f}/{m.rebuild.cpu:.1f} | {m.cpu_per_initiative:.4f} | {m.site_bytes / 2**20:.1f} "
-            f"| {m.largest_page[1] / 1024:.0f} ({m.largest_page[0]}) | {map_kb} | {m.search_index_bytes / 2**20:.2f} "
-            f"| {m.baseline.wall:.1f}/{m.baseline.cpu:.1f} | {m.first_build_ratio:.2f} | {m.ratio:.2f} |")
+    return (f"| {m.synthetic} | {m.site_bytes / 2**20:.1f} | {m.largest_page[1] / 1024:.0f} ({m.largest_page[0]}) "
+            f"| {map_kb} | {m.search_index_bytes / 2**20:.2f} |")
 
 
-def run(counts: list[int], profile_dir: Path | None = None) -> list[Measurement]:
-    """Measure every count; print the Markdown table line by line as results arrive."""
+def _table_head(header: str) -> list[str]:
+    return [header, "|" + "---|" * (header.count("|") - 1)]
+
+
+def run(counts: list[int], profile_dir: Path | None = None, repeat: int = 1,
+        builders: tuple[Builder, ...] = BUILDERS) -> list[Measurement]:
+    """Measure every count; print the Markdown table of times line by line as results arrive, then the sizes."""
     if profile_dir:
         profile_dir.mkdir(parents=True, exist_ok=True)
-    print(HEADER)
-    print("|" + "---|" * (HEADER.count("|") - 1), flush=True)
+    print("\n".join(_table_head(HEADER)), flush=True)
     results = []
     for count in counts:
         with tempfile.TemporaryDirectory(prefix=f"benchmark-{count}-") as tmp:
-            profile = profile_dir / f"build-{count}.prof" if profile_dir else None
-            results.append(measure(count, Path(tmp), profile))
-        print(table_row(results[-1]), flush=True)
+            results.append(measure(count, Path(tmp), profile_dir, repeat, builders))
+        print("\n".join(table_rows(results[-1])), flush=True)
+    print(NOTE)
+    print("\n".join([*_table_head(SIZES_HEADER), *map(sizes_row, results)]), flush=True)
     return results

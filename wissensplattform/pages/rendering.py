@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+
+from wissensplattform.data.buildcache import cache_folder, cache_key, version
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -27,6 +29,25 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative + "/" if to_url.endswith("/") else relative
 
 
+# What changes how Jinja compiles a template, besides its source and Jinja's version.
+_COMPILE_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+                    "autoescape", "finalize", "is_async")
+
+
+def bytecode_cache(env: Environment) -> FileSystemBytecodeCache:
+    """Compiled templates of `env` kept between builds: compiling them anew costs every build a second.
+
+    Jinja reuses a compiled template only while the template's source has the same checksum, but its key
+    ignores the environment's options and extensions, so these name the folder the templates are kept in.
+    """
+    options = [getattr(value, "__qualname__", value) for value in map(env.__getattribute__, _COMPILE_OPTIONS)]
+    folder = cache_folder("jinja") / cache_key(version("jinja2"), *options, *sorted(env.extensions))[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -39,6 +60,7 @@ def environment() -> Environment:
         # Templates do not change during a build: no file check on each of the many thousand renders.
         auto_reload=False,
     )
+    env.bytecode_cache = bytecode_cache(env)
     # `{{ "initiativen/"|relative_to(page_url) }}`: link to a site URL from the current page.
     env.filters["relative_to"] = lambda to_url, from_url: relative_url(from_url, to_url)
     return env

@@ -10,20 +10,22 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import weasyprint
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-
+from wissensplattform.data.buildcache import CACHE_ROOT, version, write_atomically
 from wissensplattform.outputs.documents.model import Document
 from wissensplattform.pages.rendering import render
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 PDF_VARIANT = "pdf/ua-1"
 
 
 # Rendering a PDF costs 0.07-0.3 s; a rebuild reuses every PDF whose HTML, fonts and WeasyPrint are unchanged.
-CACHE = Path(__file__).resolve().parents[3] / ".cache" / "pdf"
+# WeasyPrint is imported only to render a PDF that is not in the cache: the import alone costs 0.7 s.
+CACHE = CACHE_ROOT / "pdf"
 # Below this many PDFs to render, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 # A cached PDF no build has used for this long is removed, so the cache does not grow without end.
@@ -37,26 +39,23 @@ def _fonts_fingerprint() -> str:
 
 @cache
 def _font_config() -> FontConfiguration:
+    from weasyprint.text.fonts import FontConfiguration
+
     # One per process: WeasyPrint then loads the embedded fonts once, not once per document.
     return FontConfiguration()
 
 
 def _cache_path(html: str) -> Path:
-    key = hashlib.sha256(f"{weasyprint.__version__}|{PDF_VARIANT}|{_fonts_fingerprint()}|{html}".encode()).hexdigest()
+    key = hashlib.sha256(f"{version('weasyprint')}|{PDF_VARIANT}|{_fonts_fingerprint()}|{html}".encode()).hexdigest()
     return CACHE / f"{key}.pdf"
 
 
 def _render(html: str) -> bytes:
+    from weasyprint import HTML
+
     # base_url lets the stylesheet name the vendored fonts by relative file URL; nothing is fetched from elsewhere.
     return HTML(string=html, base_url=FONTS.as_uri() + "/").write_pdf(pdf_variant=PDF_VARIANT,
                                                                       font_config=_font_config())
-
-
-def _store(path: Path, pdf: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(pdf)
-    partial.replace(path)  # atomic, so parallel builds never read half a file
 
 
 def _workers() -> int:
@@ -68,13 +67,15 @@ def html_to_pdfs(htmls: Sequence[str]) -> list[bytes]:
     the others rendered on every processor core when there are many (a first build of thousands of Steckbriefe)."""
     paths = [_cache_path(html) for html in htmls]
     missing = [i for i, path in enumerate(paths) if not path.exists()]
+    if missing:
+        import weasyprint  # noqa: F401 - here, before worker processes fork, not once in each of them
     workers = min(_workers(), len(missing))
     pdfs: dict[int, bytes] = {}
     with ProcessPoolExecutor(workers) if workers > 1 and len(missing) >= PARALLEL_FROM else nullcontext() as pool:
         rendered = (pool.map(_render, [htmls[i] for i in missing], chunksize=8) if pool
                     else map(_render, (htmls[i] for i in missing)))
         for i, pdf in zip(missing, rendered):
-            _store(paths[i], pdf)  # each at once: an interrupted first build keeps what it rendered
+            write_atomically(paths[i], pdf)  # each at once: an interrupted first build keeps what it rendered
             pdfs[i] = pdf
     return [pdfs[i] if i in pdfs else _reuse(path) for i, path in enumerate(paths)]
 
