@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from ruamel.yaml import YAML
 from shapely.geometry import Point, shape
 
@@ -310,6 +311,16 @@ def test_markers_areas_and_clusters_have_accessible_names(server, page, catalog)
         assert re.fullmatch(r"\d+ Initiativen", title)
     for label in page.locator(".wp-marker-huelle").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))"):
         assert label in titles
+
+
+@pytest.mark.parametrize("path", ["karte/", "initiativen/industriedialog-rhein-mosel/"])
+def test_zoom_buttons_have_german_names(server, page, path):
+    block_other_hosts(page, server)
+    open_map(page, server + path)
+    for selector, name in ((".leaflet-control-zoom-in", "Vergrößern"), (".leaflet-control-zoom-out", "Verkleinern")):
+        button = page.locator(selector)
+        expect(button).to_have_attribute("title", name)
+        expect(button).to_have_accessible_name(name)
 
 
 def test_legend_explains_shapes_in_words(site):

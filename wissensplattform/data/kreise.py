@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wissensplattform.data.buildcache import cache_key, file_digest, stored, version
+from wissensplattform.data.vg250 import LAND_AREA, vg250_features
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -30,8 +31,6 @@ KREISE_HERKUNFT = (
     "für die Website vereinfacht (verändert)"
 )
 
-# VG250 "Geofaktor" 4 = land area; the other parts are water areas (lakes, coastal waters).
-LAND_AREA = 4
 # Degrees (~1.5 km north–south): all 402 districts stay under 300 KB; a district is still recognisable
 # at the zoom that shows it. The Länder use 0.01 (`laender.py`).
 TOLERANCE = 0.014
@@ -92,15 +91,6 @@ class KreisMehrdeutig(LookupError):
         self.wert, self.kandidaten = wert, kandidaten
 
 
-def _features(raw: list | dict) -> list[dict]:
-    """The package nests some districts as FeatureCollections (land and water parts): flatten them."""
-    items = raw["features"] if isinstance(raw, dict) else raw
-    flat = []
-    for item in items:
-        flat.extend(_features(item) if item["type"] == "FeatureCollection" else [item])
-    return flat
-
-
 def simplify_kreise(raw: list | dict, tolerance: float = TOLERANCE) -> dict:
     """One simplified (Multi)Polygon per district from the package's `kreise.geo.json`, as a FeatureCollection."""
     import shapely
@@ -109,7 +99,7 @@ def simplify_kreise(raw: list | dict, tolerance: float = TOLERANCE) -> dict:
 
     parts: dict[str, list] = {}
     names: dict[str, tuple[str, str]] = {}
-    for feature in _features(raw):
+    for feature in vg250_features(raw):
         properties = feature["properties"]
         if properties["GF"] == LAND_AREA:
             parts.setdefault(properties["RS"], []).append(shape(feature["geometry"]))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from wissensplattform.data.buildcache import cache_key, file_digest, stored, version
 from wissensplattform.data.models.common import Bundesland
+from wissensplattform.data.vg250 import LAND_AREA, vg250_features
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -31,19 +32,8 @@ LAENDER_HERKUNFT = (
 LAENDER_LIZENZ = "Geodatennutzungsverordnung (GeoNutzV) des Bundes, Nutzung mit Quellenvermerk"
 LAENDER_LIZENZ_URL = "https://www.geodatenzentrum.de/docpdf/geonutzv.pdf"
 
-# VG250 "Geofaktor" 4 = land area; the other parts are water areas (lakes, coastal waters).
-LAND_AREA = 4
 TOLERANCE = 0.01  # degrees (~1 km): enough for a map of Germany, keeps the file well under 300 KB
 PRECISION = 0.001
-
-
-def _features(raw: list | dict) -> list[dict]:
-    """The package nests some Länder as FeatureCollections (land and water parts): flatten them."""
-    items = raw["features"] if isinstance(raw, dict) else raw
-    flat = []
-    for item in items:
-        flat.extend(_features(item) if item["type"] == "FeatureCollection" else [item])
-    return flat
 
 
 def simplify_laender(raw: list | dict, tolerance: float = TOLERANCE) -> dict:
@@ -53,7 +43,7 @@ def simplify_laender(raw: list | dict, tolerance: float = TOLERANCE) -> dict:
     from shapely.ops import unary_union
 
     parts: dict[str, list[BaseGeometry]] = {}
-    for feature in _features(raw):
+    for feature in vg250_features(raw):
         if feature["properties"]["GF"] == LAND_AREA:
             parts.setdefault(feature["properties"]["GEN"], []).append(shape(feature["geometry"]))
     features = []

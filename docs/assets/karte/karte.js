@@ -22,6 +22,12 @@
   if (!box || !window.L) { return; }
   var map = window[box.dataset.karte];
 
+  // Leaflet names its zoom buttons in English ("Zoom in"): German names for tooltips and screen readers.
+  [[".leaflet-control-zoom-in", "Vergrößern"], [".leaflet-control-zoom-out", "Verkleinern"]].forEach(function (pair) {
+    var button = map.getContainer().querySelector(pair[0]);
+    if (button) { button.title = pair[1]; button.setAttribute("aria-label", pair[1]); }
+  });
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
