@@ -8,7 +8,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from wissensplattform.pages.contexts.legal import REQUIRED
-from wissensplattform.pages.legal import CONFIG_FILE
+from wissensplattform.data.config import CONFIG_FILE
 
 RELEASE = {"WISSENSPLATTFORM_RELEASE": "1"}
 # Not reserved for examples, so the release check accepts it; nothing here contacts it.

@@ -29,7 +29,8 @@ from wissensplattform.pages.contexts.legal import legal_context
 from wissensplattform.outputs.csp import editor_policy, header_policy, policy
 from wissensplattform.editor.local import free_port
 from wissensplattform.outputs.hosting import configured_site_url, robots_txt, security_headers, site_path
-from wissensplattform.pages.legal import check_settings, read_config, site_url_problem
+from wissensplattform.data.config import read_config
+from wissensplattform.pages.legal import check_settings, site_url_problem
 from wissensplattform.data.problems import DataError
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

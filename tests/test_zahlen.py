@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from enum import Enum
 from html.parser import HTMLParser
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest

@@ -218,7 +218,7 @@ def formatieren(args: list[str], root: Path = ROOT) -> int:
 
 def links(root: Path = ROOT) -> int:
     """Check the links of the built site (`site/`); write the external ones to `build/externe-links.md`."""
-    from wissensplattform.pages.legal import read_config
+    from wissensplattform.data.config import read_config
     from wissensplattform.outputs.linkcheck import check_site, external_report
 
     report = check_site(root / "site", read_config(root).get("site_url") or "")

@@ -13,50 +13,29 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from wissensplattform.data.catalog import DATA_DIRECTORIES, SOURCES_FILE, Catalog
-from wissensplattform.data.load import load_catalog
+from wissensplattform.data.buildcache import cache_folder, keep, kept
+from wissensplattform.data.fingerprint import DATA_FILES, site_key
 from wissensplattform.data.problems import DataError, Problem
-from wissensplattform.editor.page import editor_pages, write_editor
+from wissensplattform.outputs import store
 from wissensplattform.outputs.csp import apply_policy
-from wissensplattform.outputs.hosting import write_server_files
 from wissensplattform.outputs.linkcheck import check_site
-from wissensplattform.pages.feldreferenz import field_reference_pages
-from wissensplattform.pages.initiativen import overview_pages, profile_pages
-from wissensplattform.pages.karte import map_pages, write_map_files
-from wissensplattform.pages.knowledge import knowledge_pages, write_checklist
-from wissensplattform.pages.legal import legal_pages
+from wissensplattform.outputs.search_index import add_to_search_index
 from wissensplattform.pages.page import GeneratedPage, SearchEntry
 from wissensplattform.pages.rendering import TEMPLATES, environment
-from wissensplattform.pages.search import add_to_search_index
-from wissensplattform.pages.toolbox import toolbox_pages, write_downloads
-from wissensplattform.pages.zahlen import zahlen_pages
 
-# Each feature registers here: page generators yield pages; output writers write files into the built site.
-PAGE_GENERATORS: list[Callable[[Catalog], Iterable[GeneratedPage]]] = [
-    profile_pages,
-    overview_pages,
-    field_reference_pages,
-    legal_pages,
-    map_pages,
-    knowledge_pages,
-    zahlen_pages,
-    toolbox_pages,
-    editor_pages,
-]
-OUTPUT_WRITERS: list[Callable[[Catalog, Path], None]] = [
-    write_map_files,
-    write_checklist,
-    write_downloads,
-    write_editor,
-    write_server_files,
-]
+SITES = "websites"
+# Generated sites kept besides the newest: enough to switch branches back and forth without a new generation.
+SITES_KEPT = 3
+# What the generation says while it runs (MkDocs shows its logger's children); repeated for a cached site.
+log = logging.getLogger("mkdocs.wissensplattform")
 
 
 @contextmanager
@@ -76,25 +55,67 @@ def _kept_to_the_end() -> Iterator[None]:
         gc.enable()
 
 
+@contextmanager
+def _recorded(notes: list[tuple[int, str]]) -> Iterator[None]:
+    """Collect what the generation logs (it is logged as usual too), to repeat it when the site comes from the cache."""
+    class Recorder(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notes.append((record.levelno, record.getMessage()))
+
+    recorder = Recorder()
+    log.addHandler(recorder)
+    try:
+        yield
+    finally:
+        log.removeHandler(recorder)
+
+
 @dataclass
 class Site:
-    """The checked data of a site and every page generated from it."""
+    """The pages generated from a site's checked data, and the files its output writers made."""
 
-    catalog: Catalog
     pages: list[GeneratedPage]
+    # Path below the built site → the file's digest in the output store (`outputs.store`).
+    outputs: dict[str, str] = field(default_factory=dict)
+    notes: tuple[tuple[int, str], ...] = ()
 
     @classmethod
     def load(cls, root: Path) -> "Site":
-        """Load and check all data below `root`, then generate its pages (raises `DataError`)."""
+        """Steps 1 to 3 for the site below `root`: load and check all data (raises `DataError`), then generate its
+        pages and outputs; or, when nothing it is made of has changed (`data.fingerprint`), take the pages and
+        outputs of the build that made them from the build cache."""
         environment.cache_clear()  # `mkdocs serve` builds again in the same process: read edited templates
+        key = site_key(root)
         with _kept_to_the_end():
+            site = kept(SITES, key)
+            if isinstance(site, Site) and store.complete(site.outputs):
+                for level, message in site.notes:
+                    log.log(level, message)
+                return site
+            site = cls.generate(root)
+        _keep(key, site)
+        return site
+
+    @classmethod
+    def generate(cls, root: Path) -> "Site":
+        """Load and check all data below `root`, generate every page, and write the outputs into the output store."""
+        # Imported here, not above: a build that finds its site in the cache needs none of this.
+        from wissensplattform.data.load import load_catalog
+        from wissensplattform.outputs.writers import OUTPUT_WRITERS
+        from wissensplattform.pages.generators import PAGE_GENERATORS
+
+        notes: list[tuple[int, str]] = []
+        with _recorded(notes):
             catalog = load_catalog(root)
-            return cls(catalog, [page for generate in PAGE_GENERATORS for page in generate(catalog)])
+            pages = [page for generate in PAGE_GENERATORS for page in generate(catalog)]
+            outputs = store.take_in(lambda folder: [write(catalog, folder) for write in OUTPUT_WRITERS])
+        store.prune(outputs)
+        return cls(pages, outputs, tuple(notes))
 
     @staticmethod
     def inputs(root: Path) -> list[Path]:
         """What the generated part is made from: a live preview rebuilds when one of these changes."""
-        return [root / SOURCES_FILE, *(root / folder for folder in DATA_DIRECTORIES), TEMPLATES]
+        return [*(root / name for name in DATA_FILES), TEMPLATES]
 
     def write_pages(self, folder: Path) -> None:
         """Step 2 for builders that read files: each page below `folder`, its front matter first."""
@@ -106,9 +127,8 @@ class Site:
             target.write_text(head + page.content, encoding="utf-8")
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Step 3: write the files that are not pages (data exports, downloads) into the built site."""
-        for write in OUTPUT_WRITERS:
-            write(self.catalog, site_dir)
+        """Step 3: put the files that are not pages (data exports, downloads, …) into the built site."""
+        store.copy_out(self.outputs, site_dir)
 
     def finish(self, site_dir: Path, search_index: Path, policies: bool = True, links: bool = True) -> None:
         """Step 4: complete the built site in `site_dir`.
@@ -155,3 +175,11 @@ class Site:
         """`https://…/repo` + `edit/main/docs/` + `initiatives/x.yaml` → `https://…/repo/edit/main/initiatives/x.yaml`."""
         branch_path = edit_uri.strip("/").removesuffix("docs").strip("/")
         return f"{repo_url.rstrip('/')}/{branch_path}/{source}"
+
+
+def _keep(key: str, site: Site) -> None:
+    """Keep `site` for the next builds, and only the newest few sites: each one holds every page."""
+    keep(SITES, key, site)
+    entries = sorted(cache_folder(SITES).glob("*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in entries[SITES_KEPT + 1:]:
+        old.unlink(missing_ok=True)

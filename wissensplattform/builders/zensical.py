@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from wissensplattform.pages.legal import CONFIG_FILE, read_config
+from wissensplattform.data.config import CONFIG_FILE, read_config
 from wissensplattform.pipeline import Site
 
 WORK_DIR = ".zensical"

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 CACHE_ROOT = Path(__file__).resolve().parents[2] / ".build-cache"
 
@@ -61,13 +61,30 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def stored(kind: str, key: str, compute: Callable[[], T]) -> T:
     """`compute()`, or what it returned in an earlier build for the same `key` (pickled in `cache_folder(kind)`)."""
-    path = cache_folder(kind) / f"{key}.pickle"
-    try:
-        return pickle.loads(path.read_bytes())
-    except FileNotFoundError:
-        pass
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # a damaged entry, or one naming a class that has since moved: compute it again
+    found = kept(kind, key)
+    if found is not None:
+        return found
     value = compute()
-    write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    keep(kind, key, value)
     return value
+
+
+def kept(kind: str, key: str) -> Any:
+    """What an earlier build kept under `key`, or None."""
+    try:
+        return pickle.loads(_entry(kind, key).read_bytes())
+    except FileNotFoundError:
+        return None
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # a damaged entry, or one naming a class that has since moved: compute it again
+
+
+def keep(kind: str, key: str, value: object) -> Path:
+    """Keep `value` for later builds under `key`; return the entry's file."""
+    path = _entry(kind, key)
+    write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return path
+
+
+def _entry(kind: str, key: str) -> Path:
+    return cache_folder(kind) / f"{key}.pickle"

@@ -17,7 +17,7 @@ from wissensplattform.data.catalog import Catalog, per_catalog
 from wissensplattform.outputs.csp import editor_policy
 from wissensplattform.editor.config import decap_config
 from wissensplattform.editor.settings import SETTINGS, EditorSettings, editor_settings
-from wissensplattform.pages.legal import CONFIG_FILE, read_config
+from wissensplattform.data.config import CONFIG_FILE, read_config
 from wissensplattform.pages.page import GeneratedPage
 from wissensplattform.pages.rendering import render
 

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from wissensplattform.data.catalog import Catalog
 from wissensplattform.outputs.csp import header_policy
 from wissensplattform.editor.page import EDITOR_DIR
-from wissensplattform.pages.legal import read_config, site_url_problem
+from wissensplattform.data.config import read_config
+from wissensplattform.pages.legal import site_url_problem
 from wissensplattform.pages.rendering import render
 
 ROBOTS_FILE = "robots.txt"

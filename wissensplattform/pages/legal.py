@@ -12,21 +12,17 @@ import ipaddress
 import logging
 import os
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-from yaml_env_tag import construct_env_tag
 
 from wissensplattform.data.catalog import Catalog
+from wissensplattform.data.config import CONFIG_FILE, read_config
 from wissensplattform.pages.contexts.legal import LegalContext, legal_context
 from wissensplattform.outputs.csp import TILE_HOSTS
 from wissensplattform.data.problems import DataError, Problem
 from wissensplattform.pages.page import GeneratedPage, page_url
 from wissensplattform.pages.rendering import render
 
-CONFIG_FILE = "mkdocs.yml"
 RELEASE_ENV = "WISSENSPLATTFORM_RELEASE"
 # A child of MkDocs' logger, so the line appears in the build output like MkDocs' own.
 log = logging.getLogger("mkdocs.wissensplattform")
@@ -36,20 +32,6 @@ LEGAL_PAGES = (
     ("datenschutz/index.md", "legal/datenschutz.md.j2"),
     ("barrierefreiheit/index.md", "legal/barrierefreiheit.md.j2"),
 )
-
-
-class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ten times as fast
-    """Reads mkdocs.yml; `!ENV` as MkDocs does (e.g. `site_url: !ENV [SITE_URL, …]` in CI), MkDocs' other tags
-    (`!!python/name:` etc.) are irrelevant here and read as None."""
-
-
-_ConfigLoader.add_constructor("!ENV", construct_env_tag)
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def read_config(root: Path) -> dict[str, Any]:
-    return yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
 
 
 def is_release() -> bool:

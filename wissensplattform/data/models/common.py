@@ -24,7 +24,7 @@ LON_RANGE = (5.8, 15.1)
 class EditorModel(BaseModel):
     """Base for models editors write: unknown keys are errors (they are usually typos)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, use_enum_values=False, defer_build=True)
 
 
 class LabelledEnum(str, Enum):
