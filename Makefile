@@ -58,4 +58,4 @@ office-check: $(VENV)/.installed
 	$(PY) scripts/office-check
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .build-cache .cache .zensical .zensical.yml

@@ -44,6 +44,7 @@ from benchmarks.serve_rebuild import change
 ROOT = Path(__file__).resolve().parent.parent
 SERVE_REBUILD = Path(__file__).resolve().parent / "serve_rebuild.py"
 BUILD_CACHE = CACHE_ROOT.name  # below a project copy
+ZENSICAL_CACHE = ".cache"  # Zensical's cache of rendered pages, beside its configuration
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Where people wait (a warm build, a rebuild after one change) the site may take at most this many times the
 # CPU time of the bare builder with as many pages.
@@ -141,8 +142,8 @@ def _zensical(python_args: tuple[str, ...] = ()) -> list[str]:
 
 
 def _bare_zensical(python_args: tuple[str, ...] = ()) -> list[str]:
-    # With --clean, as the project's Zensical build runs it: no page comes from Zensical's own cache.
-    return [sys.executable, *python_args, "-m", "zensical", "build", "--clean"]
+    # As the project's Zensical build runs it: with Zensical's own cache of rendered pages (`.cache/`).
+    return [sys.executable, *python_args, "-m", "zensical", "build"]
 
 
 @dataclass(frozen=True)
@@ -213,8 +214,9 @@ class Figures:
 
 
 def first_build(builder: Builder, project: Path) -> float:
-    """A build with an empty build cache, whatever another builder left in it."""
-    shutil.rmtree(project / BUILD_CACHE, ignore_errors=True)
+    """A build with an empty build cache (and without Zensical's), whatever another builder left in it."""
+    for cache in (BUILD_CACHE, ZENSICAL_CACHE):
+        shutil.rmtree(project / cache, ignore_errors=True)
     return cpu_of(builder.build(), project)
 
 

@@ -67,3 +67,28 @@ def test_zensical_map_works_without_third_party_requests(zensical_site, page):
         page.goto(url + "initiativen/lokale-allianz-dormagen/")
         assert page.locator("h1").first.inner_text() == "Lokale Allianz Dormagen"
     assert not outside and not violations, (outside, violations)
+
+
+def _build_with_zensical(project: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "wissensplattform.builders.zensical"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_zensical_rebuild_shows_changed_data_and_changed_templates(tmp_path):
+    """The Zensical build keeps Zensical's cache between builds: what changed, a data file or a template
+    override, still shows on every page it concerns, and every page gets its policy again."""
+    project = copy_project(tmp_path / "projekt")
+    _build_with_zensical(project)
+    initiative = project / "initiatives" / "aachener-industrie-dialog.yaml"
+    initiative.write_text(initiative.read_text(encoding="utf-8").replace("name: ", "name: Neu ", 1), encoding="utf-8")
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block site_meta %}", "{% block site_meta %}<!-- geänderte Vorlage -->", 1),
+                        encoding="utf-8")
+    _build_with_zensical(project)
+    profile = (project / "site" / "initiativen" / "aachener-industrie-dialog" / "index.html").read_text(encoding="utf-8")
+    assert "Neu Aachener" in profile
+    pages = list((project / "site").rglob("index.html"))
+    assert all("geänderte Vorlage" in page.read_text(encoding="utf-8") for page in pages)
+    assert not [page for page in pages if PLACEHOLDER in page.read_text(encoding="utf-8")]

@@ -36,8 +36,9 @@ def build(root: Path, site_dir: str = "site") -> Path:
     config = root / CONFIG
     config.write_text(yaml.safe_dump(zensical_config(read_config(root), site_dir), allow_unicode=True,
                                      sort_keys=False), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config)],
-                   cwd=root, check=True)
+    # Without --clean: Zensical renders again only what changed since its last build, data or templates
+    # (its cache in `.cache/`; tests/test_builders.py checks both).
+    subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", str(config)], cwd=root, check=True)
     built = root / site_dir
     site.write_outputs(built)
     site.finish(built, built / "search.json")
