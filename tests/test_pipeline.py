@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from wissensplattform.data import buildcache, fingerprint
 from wissensplattform.data.catalog import DATA_DIRECTORIES, SOURCES_FILE
 from wissensplattform.data.fingerprint import DATA_FILES, OTHER_FILES, site_key
 from wissensplattform.outputs import store
+from wissensplattform.pages import rendering
+from wissensplattform.pages.page import GeneratedPage
 from wissensplattform.pipeline import Site
 
 # Records every file and folder the generation opens for reading or lists, and every program it starts. What no
@@ -167,3 +170,28 @@ def test_a_warm_build_imports_neither_the_data_models_nor_the_generators(tmp_pat
     for _ in range(2):  # the first may generate (another test may have changed an input); the second must not
         result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_a_rebuild_in_one_process_renders_again_exactly_what_changed(project, cache_root, monkeypatch, tmp_path):
+    """`mkdocs serve` generates the site again after each edit in the same process: an unchanged profile is the
+    page of the previous build, a changed initiative or a changed template is rendered again."""
+    templates = tmp_path / "templates"
+    shutil.copytree(rendering.TEMPLATES, templates)
+    monkeypatch.setattr(rendering, "TEMPLATES", templates)
+
+    def profiles() -> dict[str, GeneratedPage]:
+        rendering.reset()  # as Site.load does for each build
+        return {p.src_path: p for p in Site.generate(project).pages if p.src_path.startswith("initiativen/")
+                and p.finished_html and p.src_path != "initiativen/index.md"}
+
+    first = profiles()
+    initiative = project / "initiatives" / "aachener-industrie-dialog.yaml"
+    initiative.write_text(initiative.read_text(encoding="utf-8").replace("name: ", "name: Neu ", 1), encoding="utf-8")
+    second = profiles()
+    changed = "initiativen/aachener-industrie-dialog/index.md"
+    assert "Neu Aachener" in second[changed].content and "Neu Aachener" not in first[changed].content
+    assert [path for path in first if second[path] is not first[path]] == [changed]
+    template = templates / "profile.html.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "<!-- geänderte Vorlage -->\n", encoding="utf-8")
+    third = profiles()
+    assert all("geänderte Vorlage" in page.content for page in third.values())

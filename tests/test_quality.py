@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, build_site, copy_project
 from release_settings import PUBLIC_URL
+from benchmarks.scaling import FIRST, NEW_BUILD, SERVE_FIRST, SERVE_LATER, WARM, table_rows
 from benchmarks.scaling import run as run_benchmark
 from wissensplattform.outputs.csp import PLACEHOLDER, inline_scripts, script_hash
 from wissensplattform.data.config import read_config
@@ -421,10 +422,13 @@ def test_benchmark_runs_with_a_small_number(capsys):
     measured = results[0]
     assert measured.synthetic == 5 and measured.initiatives == real + 5 and measured.pages > measured.initiatives
     assert measured.search_index_bytes > 0
-    assert [f.builder for f in measured.figures] == ["MkDocs", "Zensical"]
-    for figures in measured.figures:
-        assert figures.first > figures.warm > 0 and figures.rebuild > 0
-        assert figures.bare_first > 0 and figures.bare_warm > 0 and figures.bare_rebuild > 0
+    assert [(r.builder, r.measure) for r in measured.rows] == [
+        ("MkDocs", FIRST), ("MkDocs", WARM), ("MkDocs", SERVE_FIRST), ("MkDocs", SERVE_LATER),
+        ("Zensical", FIRST), ("Zensical", WARM), ("Zensical", NEW_BUILD)]
+    for builder in ("MkDocs", "Zensical"):
+        assert measured.of(builder, FIRST).site > measured.of(builder, WARM).site > 0
+    assert all(r.site > 0 and r.bare > 0 and r.verdict in ("erreicht", "verfehlt", "–") for r in measured.rows)
+    assert output[2:2 + len(measured.rows)] == table_rows(measured)
 
 
 def test_start_page_and_accessibility_statement_lead_to_leichte_sprache(site):

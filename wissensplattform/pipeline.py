@@ -29,7 +29,8 @@ from wissensplattform.outputs.csp import apply_policy
 from wissensplattform.outputs.linkcheck import check_site
 from wissensplattform.outputs.search_index import add_to_search_index
 from wissensplattform.pages.page import GeneratedPage, SearchEntry
-from wissensplattform.pages.rendering import TEMPLATES, environment
+from wissensplattform.pages import rendering
+from wissensplattform.pages.rendering import TEMPLATES
 
 SITES = "websites"
 # Generated sites kept besides the newest: enough to switch branches back and forth without a new generation.
@@ -84,7 +85,7 @@ class Site:
         """Steps 1 to 3 for the site below `root`: load and check all data (raises `DataError`), then generate its
         pages and outputs; or, when nothing it is made of has changed (`data.fingerprint`), take the pages and
         outputs of the build that made them from the build cache."""
-        environment.cache_clear()  # `mkdocs serve` builds again in the same process: read edited templates
+        rendering.reset()  # `mkdocs serve` builds again in the same process: read edited templates
         key = site_key(root)
         with _kept_to_the_end():
             site = kept(SITES, key)

@@ -211,10 +211,24 @@ def field_name(loc: Path_) -> str | None:
     return text or None
 
 
+# The files read in this process and what came of them: `mkdocs serve` builds again after each edit, and a
+# file with the same bytes reads the same (a LoadedFile is not changed after reading).
+_read_before: dict[tuple[Path, Path], tuple[bytes, LoadedFile]] = {}
+
+
 def load_yaml(path: Path, root: Path) -> LoadedFile:
     """Parse one file; syntax problems are collected, never raised."""
-    loaded = LoadedFile(path=path, label=path.relative_to(root).as_posix())
     raw = path.read_bytes()
+    before = _read_before.get((path, root))
+    if before is not None and before[0] == raw:
+        return before[1]
+    loaded = _read(path, root, raw)
+    _read_before[(path, root)] = (raw, loaded)
+    return loaded
+
+
+def _read(path: Path, root: Path, raw: bytes) -> LoadedFile:
+    loaded = LoadedFile(path=path, label=path.relative_to(root).as_posix())
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -21,7 +21,7 @@ from wissensplattform.pages.contexts.profile import ProfileContext, profile_cont
 from wissensplattform.outputs.documents import model
 from wissensplattform.outputs.documents.model import Document
 from wissensplattform.outputs.documents.pdf import document_pdf, html_to_pdfs, prune_cache
-from wissensplattform.pages.rendering import render
+from wissensplattform.pages.rendering import render, reused
 from wissensplattform.outputs.toolbox_documents import toolbox_documents
 
 DOWNLOAD_DIR = "downloads"
@@ -112,7 +112,8 @@ def downloads_for(catalog: Catalog) -> Downloads:
 
 def steckbrief_html(profile: ProfileContext) -> str:
     """The initiative's profile on one printable page, from the same context as its web page."""
-    return render("documents/steckbrief.html.j2", p=profile, page_url=profile.url, landscape=False)
+    return reused("steckbrief-druck", profile.slug, profile,
+                  lambda: render("documents/steckbrief.html.j2", p=profile, page_url=profile.url, landscape=False))
 
 
 def write_downloads(catalog: Catalog, site_dir: Path) -> None:

@@ -52,12 +52,24 @@ def complete(manifest: dict[str, str]) -> bool:
 
 
 def copy_out(manifest: dict[str, str], site_dir: Path) -> None:
-    """Put the files of `manifest` into the built site."""
+    """Put the files of `manifest` into the built site.
+
+    Downloads and data files are linked, not copied (ten thousand PDF Steckbriefe are half a gigabyte): nothing
+    changes a built file in place, builders and servers replace or read them. HTML pages are copied, because the
+    finishing step writes each page's policy into the page itself.
+    """
     store = cache_folder(STORE)
     for relative, digest in manifest.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(store / digest, target)
+        target.unlink(missing_ok=True)
+        if target.suffix == ".html":
+            shutil.copyfile(store / digest, target)
+            continue
+        try:
+            os.link(store / digest, target)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(store / digest, target)
 
 
 def prune(in_use: dict[str, str]) -> int:

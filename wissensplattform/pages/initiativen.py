@@ -6,21 +6,25 @@ from collections.abc import Iterator
 
 from wissensplattform.data.catalog import Catalog
 from wissensplattform.pages.contexts.overview import overview_context
-from wissensplattform.pages.contexts.profile import profile_contexts
+from wissensplattform.pages.contexts.profile import ProfileContext, profile_contexts
 from wissensplattform.pages.page import GeneratedPage, profile_src
-from wissensplattform.pages.rendering import render
+from wissensplattform.pages.rendering import render, reused
 from wissensplattform.pages.search import page_entry, profile_entries
-from wissensplattform.outputs.downloads import downloads_for
+from wissensplattform.outputs.downloads import Download, downloads_for
 
 
 def profile_pages(catalog: Catalog) -> Iterator[GeneratedPage]:
     contexts = profile_contexts(catalog)
+    downloads = downloads_for(catalog)
     for entry in catalog.entries:
-        context = contexts[entry.slug]
-        html = render("profile.html.j2", p=context, page_url=context.url,
-                      steckbrief=downloads_for(catalog).steckbrief(entry.slug))
-        yield GeneratedPage(profile_src(entry.slug), html, entry.path, finished_html=True,
-                            search=profile_entries(context))
+        context, steckbrief = contexts[entry.slug], downloads.steckbrief(entry.slug)
+        inputs = (context, entry.path, steckbrief.filename, steckbrief.title, steckbrief.format, steckbrief.size)
+        yield reused("steckbrief-seite", entry.slug, inputs, lambda: _profile_page(entry.path, context, steckbrief))
+
+
+def _profile_page(source: str, context: ProfileContext, steckbrief: Download) -> GeneratedPage:
+    html = render("profile.html.j2", p=context, page_url=context.url, steckbrief=steckbrief)
+    return GeneratedPage(profile_src(context.slug), html, source, finished_html=True, search=profile_entries(context))
 
 
 def overview_pages(catalog: Catalog) -> Iterator[GeneratedPage]:

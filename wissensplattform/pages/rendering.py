@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from wissensplattform.data.buildcache import cache_folder, cache_key, version
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+T = TypeVar("T")
+# What the previous build in this process rendered, by kind and name, with its inputs (see `reused`).
+_before: dict[tuple[str, str], tuple[tuple[str, object], Any]] = {}
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -68,3 +75,33 @@ def environment() -> Environment:
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+@cache
+def templates_stand() -> str:
+    """One digest of every template's source: what a page rendered from them depends on besides its context."""
+    files = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
+    return cache_key(*(f"{path.relative_to(TEMPLATES)} {hashlib.sha256(path.read_bytes()).hexdigest()}" for path in files))
+
+
+def reset() -> None:
+    """Read the templates anew: `mkdocs serve` builds again in the same process after an edit, also of a template."""
+    environment.cache_clear()
+    templates_stand.cache_clear()
+
+
+def reused(kind: str, name: str, inputs: object, make: Callable[[], T]) -> T:
+    """`make()`, or what it made for `name` in the previous build of this process from equal `inputs` and the same
+    templates.
+
+    `mkdocs serve` builds the whole site again after each edit, mostly from unchanged data. `inputs` must hold
+    everything `make` reads besides the templates, as values that compare by content (frozen dataclasses,
+    strings, numbers, tuples), so that equal inputs render the same.
+    """
+    key = (templates_stand(), inputs)
+    before = _before.get((kind, name))
+    if before is not None and before[0] == key:
+        return before[1]
+    value = make()
+    _before[(kind, name)] = (key, value)
+    return value
