@@ -116,3 +116,18 @@ def test_the_reader_s_own_refusal_is_a_problem_too(tmp_path, monkeypatch):
     path.write_text("name: Test\nziel: Ein\x0bZiel\n", encoding="utf-8")
     [problem] = load_yaml(path, tmp_path).problems
     assert problem.zeile == 2 and "(U+000B)" in problem.meldung
+
+
+def test_a_file_read_again_is_a_copy_the_caller_may_change(tmp_path):
+    # The loader keeps what it read for the next build in the same process (`mkdocs serve`).
+    from wissensplattform.data.loading import load_yaml
+
+    path = tmp_path / "datei.yaml"
+    path.write_text("name: Eins\nliste:\n  - a\n", encoding="utf-8")
+    first = load_yaml(path, tmp_path)
+    first.data["name"] = "geändert"
+    first.data["liste"].append("b")
+    again = load_yaml(path, tmp_path)
+    assert again.data == {"name": "Eins", "liste": ["a"]} and again.lines == first.lines
+    path.write_text("name: Zwei\n", encoding="utf-8")
+    assert load_yaml(path, tmp_path).data == {"name": "Zwei"}

@@ -1,11 +1,13 @@
 """The build in four steps, the same for every builder (the adapters in `builders/` call them).
 
 1. `Site.load(root)`: load and check all data (raises `DataError` with every problem), then generate
-   every page: Markdown, or finished HTML for the pages whose number or size grows with the data;
-2. `Site.write_pages(folder)`: those pages as files, for a builder that reads a folder (MkDocs takes
+   every page (Markdown, or finished HTML for the pages whose number or size grows with the data) and
+   every file that is not a page (downloads, open data, map files, the editor's configuration, server
+   files), which go into the output store; when no input changed (`data.fingerprint`), all of it comes
+   from the build cache instead, without loading the data;
+2. `Site.write_pages(folder)`: the pages as files, for a builder that reads a folder (MkDocs takes
    them in memory instead);
-3. `Site.write_outputs(site_dir)`: what is not a page: downloads, open data, map files, the editor's
-   configuration, server files;
+3. `Site.write_outputs(site_dir)`: the files that are not pages, into the built site;
 4. `Site.finish(site_dir, …)`: the built site completed: each page's Content-Security-Policy, the
    project's search entries in the builder's index, the link check.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -211,9 +212,9 @@ def field_name(loc: Path_) -> str | None:
     return text or None
 
 
-# The files read in this process and what came of them: `mkdocs serve` builds again after each edit, and a
-# file with the same bytes reads the same (a LoadedFile is not changed after reading).
-_read_before: dict[tuple[Path, Path], tuple[bytes, LoadedFile]] = {}
+# The files read in this process and what came of them, pickled: `mkdocs serve` builds again after each edit,
+# and a file with the same bytes reads the same. Each caller gets its own copy, which it may change.
+_read_before: dict[tuple[Path, Path], tuple[bytes, bytes]] = {}
 
 
 def load_yaml(path: Path, root: Path) -> LoadedFile:
@@ -221,9 +222,9 @@ def load_yaml(path: Path, root: Path) -> LoadedFile:
     raw = path.read_bytes()
     before = _read_before.get((path, root))
     if before is not None and before[0] == raw:
-        return before[1]
+        return pickle.loads(before[1])
     loaded = _read(path, root, raw)
-    _read_before[(path, root)] = (raw, loaded)
+    _read_before[(path, root)] = (raw, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
     return loaded
 
 
