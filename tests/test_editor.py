@@ -236,7 +236,8 @@ def test_changing_one_field_changes_only_that_line(editor, workspace):
 def test_an_invalid_value_shows_the_german_message_and_is_not_saved(editor, workspace):
     page, url, _ = editor
     project, _, _ = workspace
-    branches_before = _git(project, "branch", "--list")
+    # Every branch with its commit (not which one is checked out: decap-server switches while it answers the page).
+    branches_before = _git(project, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/")
     page.goto(url + "bearbeiten/#/collections/initiativen/new")
     _field(page, "name").fill("Ungültige Initiative")
     _choose(page, "typ", "Mischtyp")
@@ -250,4 +251,4 @@ def test_an_invalid_value_shows_the_german_message_and_is_not_saved(editor, work
     message.first.wait_for()
     assert "JJJJ, JJJJ-MM oder JJJJ-MM-TT" in message.first.text_content()
     page.get_by_text("Oops, einige zwingend erforderliche Felder sind nicht ausgefüllt.").wait_for()
-    assert _git(project, "branch", "--list") == branches_before
+    assert _git(project, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/") == branches_before
