@@ -4,13 +4,13 @@ For each N, a copy of the project is filled up to N initiatives with synthetic o
 site); each builder then builds it
 - for the first time (empty build cache: every PDF Steckbrief is rendered),
 - warm (a new process, as `make build` or `make build-zensical` runs it, nothing changed);
-- again after one initiative file changed: for MkDocs in one `mkdocs serve` session (`serve_rebuild.py`),
-  the first rebuild and the median of `repeat` further ones; Zensical has no such mode for this project
+- again after one initiative file changed: for MkDocs in `repeat` `mkdocs serve` sessions of EDITS edits each
+  (`serve_rebuild.py`), the first rebuild of a session and the further ones; Zensical has no such mode for this project
   (`zensical serve` would watch only the generated `.zensical/docs`, not the data files), so its equivalent
   is a new `make build-zensical`;
 and the bare builder (mkdocs-material, or Zensical) builds as many plain Markdown pages the same ways.
 All times are CPU seconds (user + system, including child processes): on a shared machine wall time says
-little. Warm builds and new builds are the median of `repeat` runs.
+little. Every figure but the first build is a median; the site's runs and the bare builder's take turns.
 
 (The map page's own figures are in `map_benchmark.py`, scripts/benchmark-karte.)
 
@@ -50,6 +50,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Where people wait (a warm build, a rebuild after one change) the site may take at most this many times the
 # CPU time of the bare builder with as many pages.
 TARGET = 1.5
+# Edits per `mkdocs serve` session: the first rebuild, and further ones.
+EDITS = 3
 
 # Real places with their Land, so the synthetic initiatives get map positions like real ones.
 _PLACES = (
@@ -180,10 +182,6 @@ def serve_rebuild_cpu(project: Path, changed: Path, times: int) -> list[float]:
     return [float(value) for value in result.stdout.split()]
 
 
-def _median(measure: Callable[[], float], repeat: int) -> float:
-    return statistics.median(measure() for _ in range(repeat))
-
-
 @dataclass(frozen=True)
 class Row:
     """One measure of one builder: the site's CPU seconds and the bare builder's for as many plain pages."""
@@ -221,24 +219,35 @@ def first_build(builder: Builder, project: Path) -> float:
 
 def measure_builder(builder: Builder, project: Path, plain: Path, first: float, changed: Path, repeat: int,
                     profile: Path | None = None) -> list[Row]:
-    """Warm and changed-file builds of `project` after its `first` build, and the bare builder's of `plain`."""
-    warm = _median(lambda: cpu_of(builder.build(), project), repeat)
+    """Warm and changed-file builds of `project` after its `first` build, and the bare builder's of `plain`.
+
+    The site's and the bare builder's runs take turns, so a slow spell of a shared machine hits both alike.
+    """
     bare_first = cpu_of(builder.bare_build(), plain)
-    bare_warm = _median(lambda: cpu_of(builder.bare_build(), plain), repeat)
+    warm, bare_warm = _in_turns(lambda: cpu_of(builder.build(), project), lambda: cpu_of(builder.bare_build(), plain),
+                                repeat)
     rows = [Row(builder.name, FIRST, first, bare_first, targeted=False), Row(builder.name, WARM, warm, bare_warm)]
     plain_page = plain / "docs" / "seiten" / "seite-00000.md"
     if builder.serves:
-        # One session each, `repeat` + 1 edits: the first rebuild may load libraries the start did not need.
-        site, bare = serve_rebuild_cpu(project, changed, repeat + 1), serve_rebuild_cpu(plain, plain_page, repeat + 1)
-        rows += [Row(builder.name, SERVE_FIRST, site[0], bare[0]),
-                 Row(builder.name, SERVE_LATER, statistics.median(site[1:]), statistics.median(bare[1:]))]
+        # `repeat` sessions each, with EDITS edits: the first rebuild may load libraries the start did not need.
+        sessions = [(serve_rebuild_cpu(project, changed, EDITS), serve_rebuild_cpu(plain, plain_page, EDITS))
+                    for _ in range(repeat)]
+        rows += [Row(builder.name, SERVE_FIRST, *(statistics.median(s[i][0] for s in sessions) for i in (0, 1))),
+                 Row(builder.name, SERVE_LATER, *(statistics.median(v for s in sessions for v in s[i][1:])
+                                                  for i in (0, 1)))]
     else:
-        site = _median(lambda: _changed_then(changed, lambda: cpu_of(builder.build(), project)), repeat)
-        bare = _median(lambda: _changed_then(plain_page, lambda: cpu_of(builder.bare_build(), plain)), repeat)
+        site, bare = _in_turns(lambda: _changed_then(changed, lambda: cpu_of(builder.build(), project)),
+                               lambda: _changed_then(plain_page, lambda: cpu_of(builder.bare_build(), plain)), repeat)
         rows.append(Row(builder.name, NEW_BUILD, site, bare))
     if profile:  # an extra, untimed build: cProfile slows a build down by half or more
         cpu_of(builder.build(("-m", "cProfile", "-o", str(profile))), project)
     return rows
+
+
+def _in_turns(site: Callable[[], float], bare: Callable[[], float], repeat: int) -> tuple[float, float]:
+    """The medians of `repeat` runs of each, the two taking turns."""
+    runs = [(site(), bare()) for _ in range(repeat)]
+    return statistics.median(run[0] for run in runs), statistics.median(run[1] for run in runs)
 
 
 def _changed_then(path: Path, build: Callable[[], float]) -> float:
@@ -303,10 +312,11 @@ def measure(count: int, workdir: Path, profile_dir: Path | None = None, repeat: 
 
 HEADER = ("| Initiativen | davon synthetisch | Seiten | Builder | Messung | Website s | Basis s | Verhältnis "
           f"| Ziel ≤ {TARGET:.1f} |".replace(".", ","))
-NOTE = ("\nCPU-Sekunden (Nutzer + System, mit Kindprozessen); warmer Bau und neuer Bau: Median der Wiederholungen, "
-        "weitere Neubauten: Median der Neubauten einer Sitzung. Basis: das reine Werkzeug (mkdocs-material bzw. "
-        "Zensical) mit ebenso vielen schlichten Seiten, auf dieselbe Weise gemessen. Zensical hat für dieses Projekt "
-        "keinen Serve-Modus (zensical serve sähe die Datendateien nicht): nach einer Änderung baut es neu.\n")
+NOTE = ("\nCPU-Sekunden (Nutzer + System, mit Kindprozessen); außer beim ersten Bau Mediane von Läufen, in denen "
+        "Website und Basis abwechseln (mkdocs serve: je Wiederholung eine Sitzung mit {edits} Änderungen; erster "
+        "Neubau und weitere getrennt). Basis: das reine Werkzeug (mkdocs-material bzw. Zensical) mit ebenso vielen "
+        "schlichten Seiten, auf dieselbe Weise gemessen. Zensical hat für dieses Projekt keinen Serve-Modus "
+        "(zensical serve sähe die Datendateien nicht): nach einer Änderung baut es neu.\n").format(edits=EDITS)
 SIZES_HEADER = "| Initiativen | Website MB | größte Seite KB | Karte KB (Ordner karte/) | Suchindex MB |"
 
 
