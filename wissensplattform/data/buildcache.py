@@ -11,10 +11,11 @@ Not `.cache/`: Zensical keeps its own cache there and `zensical build --clean` d
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -23,6 +24,8 @@ from typing import Any, TypeVar
 CACHE_ROOT = Path(__file__).resolve().parents[2] / ".build-cache"
 
 T = TypeVar("T")
+# A kept file no build has used (touched) for this long is removed, so a cache does not grow without end.
+KEEP_UNUSED = dt.timedelta(days=30)
 
 
 def cache_key(*parts: object) -> str:
@@ -88,3 +91,12 @@ def keep(kind: str, key: str, value: object) -> Path:
 
 def _entry(kind: str, key: str) -> Path:
     return cache_folder(kind) / f"{key}.pickle"
+
+
+def remove_unused(paths: Iterable[Path]) -> int:
+    """Remove those of `paths` that no build has used for `KEEP_UNUSED`; return how many."""
+    limit = (dt.datetime.now() - KEEP_UNUSED).timestamp()
+    stale = [path for path in paths if path.stat().st_mtime < limit]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)

@@ -46,18 +46,18 @@ def site_key(root: Path) -> str:
 def _parts(root: Path) -> Iterator[str]:
     yield sys.version
     yield from _installed()
-    yield from _files(PACKAGE, PACKAGE, with_day=False)
+    yield from file_lines(PACKAGE, PACKAGE, with_day=False)
     for name in DATA_FILES:
-        yield from _files(root / name, root, with_day=True)
+        yield from file_lines(root / name, root, with_day=True)
     for name in OTHER_FILES:
-        yield from _files(root / name, root, with_day=False)
+        yield from file_lines(root / name, root, with_day=False)
     yield json.dumps(read_config(root), sort_keys=True, default=str)
     yield json.dumps(sorted((k, v) for k, v in os.environ.items() if k.startswith(ENV_PREFIX)))
     yield dt.date.today().isoformat()
     yield _git_head(root)
 
 
-def _files(path: Path, base: Path, with_day: bool) -> Iterator[str]:
+def file_lines(path: Path, base: Path, with_day: bool = False) -> Iterator[str]:
     """Each file below `path` (or `path` itself) by name, content digest and, `with_day`, its day of change."""
     if path.is_file():
         files = [path]

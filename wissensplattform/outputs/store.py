@@ -6,7 +6,6 @@ build that made them from here into the new site, without the data or the librar
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import shutil
@@ -14,11 +13,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from wissensplattform.data.buildcache import cache_folder
+from wissensplattform.data.buildcache import cache_folder, remove_unused
 
 STORE = "ausgaben"
-# A kept file no build has used for this long is removed, so the store does not grow without end.
-KEEP_UNUSED = dt.timedelta(days=30)
 
 
 def take_in(write: Callable[[Path], None]) -> dict[str, str]:
@@ -73,11 +70,6 @@ def copy_out(manifest: dict[str, str], site_dir: Path) -> None:
 
 
 def prune(in_use: dict[str, str]) -> int:
-    """Remove the kept files that `in_use` does not name and no build has used for `KEEP_UNUSED`; return how many."""
-    store = cache_folder(STORE)
-    limit = (dt.datetime.now() - KEEP_UNUSED).timestamp()
+    """Remove the kept files that `in_use` does not name and no build has used for a while; return how many."""
     used = set(in_use.values())
-    stale = [path for path in store.iterdir() if path.name not in used and path.stat().st_mtime < limit]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return len(stale)
+    return remove_unused(path for path in cache_folder(STORE).iterdir() if path.name not in used)

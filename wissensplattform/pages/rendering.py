@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, TypeVar
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from wissensplattform.data.buildcache import cache_folder, cache_key, version
+from wissensplattform.data.fingerprint import file_lines
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -80,8 +80,7 @@ def render(template: str, **context: object) -> str:
 @cache
 def templates_stand() -> str:
     """One digest of every template's source: what a page rendered from them depends on besides its context."""
-    files = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
-    return cache_key(*(f"{path.relative_to(TEMPLATES)} {hashlib.sha256(path.read_bytes()).hexdigest()}" for path in files))
+    return cache_key(*file_lines(TEMPLATES, TEMPLATES))
 
 
 def reset() -> None:

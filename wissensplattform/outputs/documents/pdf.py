@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 from collections.abc import Sequence
@@ -12,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wissensplattform.data.buildcache import CACHE_ROOT, version, write_atomically
+from wissensplattform.data.buildcache import CACHE_ROOT, remove_unused, version, write_atomically
 from wissensplattform.outputs.documents.model import Document
 from wissensplattform.pages.rendering import render
 
@@ -28,8 +27,6 @@ PDF_VARIANT = "pdf/ua-1"
 CACHE = CACHE_ROOT / "pdf"
 # Below this many PDFs to render, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
-# A cached PDF no build has used for this long is removed, so the cache does not grow without end.
-KEEP_UNUSED = dt.timedelta(days=30)
 
 
 @cache
@@ -86,12 +83,8 @@ def _reuse(path: Path) -> bytes:
 
 
 def prune_cache() -> int:
-    """Remove the cached PDFs no build has used for `KEEP_UNUSED`; return how many."""
-    limit = (dt.datetime.now() - KEEP_UNUSED).timestamp()
-    stale = [path for path in CACHE.glob("*.pdf") if path.stat().st_mtime < limit] if CACHE.is_dir() else []
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return len(stale)
+    """Remove the cached PDFs no build has used for a while (`buildcache.KEEP_UNUSED`); return how many."""
+    return remove_unused(CACHE.glob("*.pdf")) if CACHE.is_dir() else 0
 
 
 def html_to_pdf(html: str) -> bytes:
