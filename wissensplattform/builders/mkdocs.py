@@ -1,7 +1,8 @@
 """The MkDocs adapter: MkDocs' events call the build's four steps (see `wissensplattform.pipeline`).
 
 The only module with MkDocs in it besides the hooks file that names these functions in `mkdocs.yml`.
-Generated pages go to MkDocs in memory; finished HTML skips its Markdown pass.
+Generated pages go to MkDocs in memory; finished HTML skips its Markdown pass, and so does a Markdown page
+whose conversion an earlier build of the same process kept (`converted`: the rebuilds of `mkdocs serve`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from wissensplattform.builders.converted import ConvertedPages
 from wissensplattform.data.problems import DataError
 from wissensplattform.outputs.csp import apply_policy
 from wissensplattform.pages.page import anchor_ids
@@ -20,6 +22,7 @@ from wissensplattform.pages.rendering import bytecode_cache
 from wissensplattform.pipeline import Site
 
 _state: dict[str, Site] = {}
+_converted = ConvertedPages()
 
 
 def on_config(config):
@@ -31,9 +34,11 @@ def on_config(config):
     return config
 
 
+@event_priority(-100)  # last: a page's links lead to the files as all plugins left them
 def on_files(files: Files, config) -> Files:
     for page in _state["site"].pages:
         files.append(File.generated(config, page.src_path, content=page.content))
+    _converted.start(config, files)
     return files
 
 
@@ -43,21 +48,23 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)  # last: the Markdown as every plugin left it
 def on_page_markdown(markdown, page, config, files):
     generated = _state["site"].page(page.file.src_uri)
     if generated and generated.finished_html:
         page.meta.update(generated.front_matter)
         return ""  # nothing to convert: on_page_content puts the finished HTML in
-    return markdown
+    return _converted.before(markdown, page)
 
 
+@event_priority(100)  # first: the HTML as MkDocs converted it
 def on_page_content(html, page, config, files):
     generated = _state["site"].page(page.file.src_uri)
     if generated and generated.finished_html:
         page.toc = get_toc(generated.toc)
         page.present_anchor_ids = anchor_ids(generated.content)
         return generated.content
-    return html
+    return _converted.after(html, page, files)
 
 
 def on_page_context(context, page, config, nav):

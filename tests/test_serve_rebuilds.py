@@ -1,0 +1,118 @@
+"""Rebuilds in one process, as `mkdocs serve` makes them: a Markdown page that did not change keeps its
+conversion (`builders.converted`), and the rebuilt site is the same as a new build's, warnings included."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from conftest import copy_project
+from wissensplattform.builders import mkdocs as adapter
+from wissensplattform.builders.converted import ConvertedPages
+
+TARGET = "probe/ziel.md"
+LINKING = "probe/verweis.md"
+
+
+def _write(project: Path, page: str, text: str) -> None:
+    path = project / "docs" / page
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    project = copy_project(tmp_path / "projekt")
+    _write(project, TARGET, "# Ziel\n\n## Abschnitt\n\nText.\n")
+    _write(project, LINKING, "# Verweis\n\n[Zum Abschnitt](ziel.md#abschnitt).\n")
+    monkeypatch.setattr(adapter, "_converted", ConvertedPages())  # a new session: nothing kept yet
+    return project
+
+
+@pytest.fixture
+def converted(monkeypatch) -> list[str]:
+    """The Markdown of every page Python-Markdown converts (finished pages and kept ones pass "")."""
+    texts: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def recording(self, source: str) -> str:
+        if source:
+            texts.append(source)
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", recording)
+    return texts
+
+
+def _build(project: Path, site_dir: Path, strict: bool = True) -> None:
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict))
+
+
+def _pages(site_dir: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site_dir)): path.read_bytes()
+            for pattern in ("*.html", "search_index.json") for path in site_dir.rglob(pattern)}
+
+
+def _warnings(caplog, page: str) -> list[str]:
+    return [record.getMessage() for record in caplog.records
+            if record.levelno >= logging.WARNING and f"'{page}'" in record.getMessage()]
+
+
+def test_a_rebuild_converts_only_the_changed_page_and_builds_the_same_site_as_a_new_build(
+        project, converted, tmp_path, monkeypatch):
+    _build(project, tmp_path / "erster")
+    assert any(text.startswith("# Verweis") for text in converted)
+    _write(project, TARGET, "# Ziel\n\n## Abschnitt\n\nText, geändert.\n")
+    converted.clear()
+    _build(project, tmp_path / "neubau")
+    assert converted == ["# Ziel\n\n## Abschnitt\n\nText, geändert.\n"]
+
+    monkeypatch.setattr(adapter, "_converted", ConvertedPages())
+    _build(project, tmp_path / "neu")
+    assert len(converted) > 1  # a new session converts every page
+    rebuilt, new = _pages(tmp_path / "neubau"), _pages(tmp_path / "neu")
+    assert "probe/verweis/index.html" in rebuilt and "initiativen/aachener-industrie-dialog/index.html" in rebuilt
+    assert rebuilt == new
+
+
+def test_a_kept_page_still_warns_about_its_links_and_follows_the_pages_it_links_to(project, converted, tmp_path,
+                                                                                   caplog):
+    caplog.set_level(logging.INFO)
+    _write(project, LINKING, "# Verweis\n\n[Zum Abschnitt](ziel.md#abschnitt) und [dahin](fehlt.md).\n")
+    site = tmp_path / "site"
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        _build(project, site)
+    first = _warnings(caplog, LINKING)
+    assert len(first) == 1 and "fehlt.md" in first[0]
+
+    # Kept, the page's warning is repeated: the strict build fails again, and the page was not converted again.
+    caplog.clear()
+    converted.clear()
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        _build(project, site)
+    assert not any(text.startswith("# Verweis") for text in converted)
+    assert _warnings(caplog, LINKING) == first
+
+    # The linked page loses the anchor: the unchanged page is not converted again, and its link is reported.
+    _write(project, TARGET, "# Ziel\n\n## Anderer Abschnitt\n\nText.\n")
+    caplog.clear()
+    converted.clear()
+    _build(project, site, strict=False)
+    assert converted == ["# Ziel\n\n## Anderer Abschnitt\n\nText.\n"]
+    second = _warnings(caplog, LINKING)
+    assert first[0] in second and any("does not contain an anchor '#abschnitt'" in line for line in second)
+
+    # The missing page appears: the site's files changed, so the linking page is converted anew, without warning.
+    _write(project, "probe/fehlt.md", "# Jetzt da\n")
+    _write(project, TARGET, "# Ziel\n\n## Abschnitt\n\nText.\n")
+    caplog.clear()
+    converted.clear()
+    _build(project, site)
+    assert any(text.startswith("# Verweis") for text in converted)
+    assert _warnings(caplog, LINKING) == []
