@@ -5,7 +5,7 @@ site); each builder then builds it
 - for the first time (empty build cache: every PDF Steckbrief is rendered),
 - warm (a new process, as `make build` or `make build-zensical` runs it, nothing changed);
 - again after one initiative file changed: for MkDocs in `repeat` `mkdocs serve` sessions of EDITS edits each
-  (`serve_rebuild.py`), the first rebuild of a session and the further ones; Zensical has no such mode for this project
+  (`serve_rebuild.py`): the start of a session, its first rebuild and the further ones; Zensical has no such mode for this project
   (`zensical serve` would watch only the generated `.zensical/docs`, not the data files), so its equivalent
   is a new `make build-zensical`;
 and the bare builder (mkdocs-material, or Zensical) builds as many plain Markdown pages the same ways.
@@ -173,8 +173,8 @@ def cpu_of(command: list[str], cwd: Path) -> float:
 
 
 def serve_rebuild_cpu(project: Path, changed: Path, times: int) -> list[float]:
-    """CPU seconds of each of `times` rebuilds of one `mkdocs serve` session, each after `changed` changed
-    (see `serve_rebuild.py`)."""
+    """CPU seconds of the start of one `mkdocs serve` session and of each of its `times` rebuilds, each after
+    `changed` changed (see `serve_rebuild.py`)."""
     result = subprocess.run([sys.executable, str(SERVE_REBUILD), str(changed), str(times)], cwd=project,
                             capture_output=True, text=True, env=ENV)
     if result.returncode != 0:
@@ -205,6 +205,7 @@ class Row:
 
 
 FIRST, WARM = "erster Bau", "warmer Bau"
+SERVE_START = "Start von mkdocs serve (bis zur ersten Vorschau)"
 SERVE_FIRST = "nach Änderung einer Datei: erster Neubau in mkdocs serve"
 SERVE_LATER = "nach Änderung einer Datei: jeder weitere Neubau in mkdocs serve"
 NEW_BUILD = "nach Änderung einer Datei: neuer Bau"
@@ -229,11 +230,14 @@ def measure_builder(builder: Builder, project: Path, plain: Path, first: float, 
     rows = [Row(builder.name, FIRST, first, bare_first, targeted=False), Row(builder.name, WARM, warm, bare_warm)]
     plain_page = plain / "docs" / "seiten" / "seite-00000.md"
     if builder.serves:
-        # `repeat` sessions each, with EDITS edits: the first rebuild may load libraries the start did not need.
+        # `repeat` sessions each, with EDITS edits: the start (which loads what a generation needs), the first
+        # rebuild (which fills what a generation keeps in memory), and the further ones.
         sessions = [(serve_rebuild_cpu(project, changed, EDITS), serve_rebuild_cpu(plain, plain_page, EDITS))
                     for _ in range(repeat)]
-        rows += [Row(builder.name, SERVE_FIRST, *(statistics.median(s[i][0] for s in sessions) for i in (0, 1))),
-                 Row(builder.name, SERVE_LATER, *(statistics.median(v for s in sessions for v in s[i][1:])
+        rows += [Row(builder.name, SERVE_START, *(statistics.median(s[i][0] for s in sessions) for i in (0, 1)),
+                     targeted=False),
+                 Row(builder.name, SERVE_FIRST, *(statistics.median(s[i][1] for s in sessions) for i in (0, 1))),
+                 Row(builder.name, SERVE_LATER, *(statistics.median(v for s in sessions for v in s[i][2:])
                                                   for i in (0, 1)))]
     else:
         site, bare = _in_turns(lambda: _changed_then(changed, lambda: cpu_of(builder.build(), project)),

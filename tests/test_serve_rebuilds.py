@@ -4,6 +4,8 @@ conversion (`builders.converted`), and the rebuilt site is the same as a new bui
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -12,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from wissensplattform.builders import mkdocs as adapter
 from wissensplattform.builders.converted import ConvertedPages
 
@@ -116,3 +118,15 @@ def test_a_kept_page_still_warns_about_its_links_and_follows_the_pages_it_links_
     _build(project, site)
     assert any(text.startswith("# Verweis") for text in converted)
     assert _warnings(caplog, LINKING) == []
+
+
+@pytest.mark.parametrize("command, loaded", [("serve", True), ("build", False)])
+def test_mkdocs_serve_loads_what_a_generation_needs_at_its_start(command, loaded):
+    """Every change during `mkdocs serve` generates the site again: the data models and WeasyPrint load while it
+    starts, not at the first change. `mkdocs build` loads them only when the site is not in the build cache."""
+    script = ("import sys\nfrom wissensplattform.builders import mkdocs\n"
+              f"mkdocs.on_startup(command={command!r}, dirty=False)\n"
+              "print(all(name in sys.modules for name in ('pydantic', 'wissensplattform.pages.generators', "
+              "'weasyprint')))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == str(loaded)

@@ -99,19 +99,23 @@ class Site:
         _keep(key, site)
         return site
 
+    @staticmethod
+    def prepare_generation() -> None:
+        """Import what `generate` needs, the PDF renderer included, ahead of the first generation in this process."""
+        from wissensplattform.outputs.documents.pdf import load_renderer
+
+        _generation()
+        load_renderer()
+
     @classmethod
     def generate(cls, root: Path) -> "Site":
         """Load and check all data below `root`, generate every page, and write the outputs into the output store."""
-        # Imported here, not above: a build that finds its site in the cache needs none of this.
-        from wissensplattform.data.load import load_catalog
-        from wissensplattform.outputs.writers import OUTPUT_WRITERS
-        from wissensplattform.pages.generators import PAGE_GENERATORS
-
+        load_catalog, generators, writers = _generation()
         notes: list[tuple[int, str]] = []
         with _recorded(notes):
             catalog = load_catalog(root)
-            pages = [page for generate in PAGE_GENERATORS for page in generate(catalog)]
-            outputs = store.take_in(lambda folder: [write(catalog, folder) for write in OUTPUT_WRITERS])
+            pages = [page for generate in generators for page in generate(catalog)]
+            outputs = store.take_in(lambda folder: [write(catalog, folder) for write in writers])
         store.prune(outputs)
         return cls(pages, outputs, tuple(notes))
 
@@ -179,6 +183,16 @@ class Site:
         """`https://…/repo` + `edit/main/docs/` + `initiatives/x.yaml` → `https://…/repo/edit/main/initiatives/x.yaml`."""
         branch_path = edit_uri.strip("/").removesuffix("docs").strip("/")
         return f"{repo_url.rstrip('/')}/{branch_path}/{source}"
+
+
+def _generation() -> tuple:
+    """The loader, the page generators and the output writers: imported when first needed, not with this module,
+    because a build that finds its site in the cache needs none of them."""
+    from wissensplattform.data.load import load_catalog
+    from wissensplattform.outputs.writers import OUTPUT_WRITERS
+    from wissensplattform.pages.generators import PAGE_GENERATORS
+
+    return load_catalog, PAGE_GENERATORS, OUTPUT_WRITERS
 
 
 def _keep(key: str, site: Site) -> None:

@@ -25,6 +25,13 @@ _state: dict[str, Site] = {}
 _converted = ConvertedPages()
 
 
+def on_startup(command, dirty):
+    if command == "serve":
+        # Every change made while the preview runs generates the site again: load what that takes now, while
+        # `mkdocs serve` starts, rather than at the first change.
+        Site.prepare_generation()
+
+
 def on_config(config):
     try:
         _state["site"] = Site.load(Path(config.config_file_path).parent)

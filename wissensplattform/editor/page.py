@@ -19,7 +19,7 @@ from wissensplattform.editor.config import decap_config
 from wissensplattform.editor.settings import SETTINGS, EditorSettings, editor_settings
 from wissensplattform.data.config import CONFIG_FILE, read_config
 from wissensplattform.pages.page import GeneratedPage
-from wissensplattform.pages.rendering import render
+from wissensplattform.pages.rendering import render, reused
 
 EDITOR_DIR = "bearbeiten"
 DECAP_JS = "assets/vendor/decap-cms/decap-cms.js"
@@ -57,9 +57,11 @@ def write_editor(catalog: Catalog, site_dir: Path) -> None:
     target = site_dir / EDITOR_DIR
     target.mkdir(parents=True, exist_ok=True)
     current = editor(catalog)
-    # libyaml's emitter writes the same text as PyYAML's pure-Python one, five times as fast (the file is 240 KB).
-    text = yaml.dump(current.config, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                     sort_keys=False, width=120)
+    # libyaml's emitter writes the same text as PyYAML's pure-Python one, five times as fast (the file is 240 KB);
+    # `mkdocs serve` writes it anew only when the configuration changed.
+    text = reused("editor", "config.yml", current.config, lambda: yaml.dump(
+        current.config, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False,
+        width=120))
     (target / "config.yml").write_text(
         "# Erzeugt beim Bau aus dem Schema (wissensplattform/editor); nicht von Hand ändern.\n" + text,
         encoding="utf-8")

@@ -11,7 +11,7 @@ from wissensplattform.pages.contexts import knowledge as ctx
 from wissensplattform.data.models.knowledge import (
     Fallstudie, Governanceseite, KriteriumSeite, Materialseite, Modellregion, Netzwerktreffen, Textseite, Typologie,
 )
-from wissensplattform.pages.rendering import render
+from wissensplattform.pages.rendering import render, reused
 from wissensplattform.pages.page import GeneratedPage, page_url
 
 # The models of the files in `wissen/`, for the field reference.
@@ -32,7 +32,9 @@ _SINGLE_PAGES = {
 
 
 def _page(src: str, template: str, source: str | None, **context) -> GeneratedPage:
-    return GeneratedPage(src, render(template, page_url=page_url(src), **context), source)
+    # `mkdocs serve`: after an edit, only the pages whose context changed are rendered again.
+    return reused("wissensseite", src, (template, source, tuple(sorted(context.items()))),
+                  lambda: GeneratedPage(src, render(template, page_url=page_url(src), **context), source))
 
 
 def knowledge_pages(catalog: Catalog) -> Iterator[GeneratedPage]:

@@ -47,6 +47,11 @@ def _cache_path(html: str) -> Path:
     return CACHE / f"{key}.pdf"
 
 
+def load_renderer() -> None:
+    """Import WeasyPrint and set up its fonts (half a second), for a process that will render PDFs soon."""
+    _font_config()
+
+
 def _render(html: str) -> bytes:
     from weasyprint import HTML
 
