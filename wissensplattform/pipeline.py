@@ -83,39 +83,44 @@ class Site:
     notes: tuple[tuple[int, str], ...] = ()
 
     @classmethod
-    def load(cls, root: Path) -> "Site":
+    def load(cls, root: Path, rebuilds: bool = False) -> "Site":
         """Steps 1 to 3 for the site below `root`: load and check all data (raises `DataError`), then generate its
         pages and outputs; or, when nothing it is made of has changed (`data.fingerprint`), take the pages and
-        outputs of the build that made them from the build cache."""
+        outputs of the build that made them from the build cache.
+
+        `rebuilds`: this process will build again after each edit (`mkdocs serve`). Then the site is generated
+        even if the cache holds it, and the PDF renderer is loaded: what each later build can reuse is in memory
+        (`rendering.reused`, the loader's copies), so the first edit waits no longer than the others.
+        """
         rendering.reset()  # `mkdocs serve` builds again in the same process: read edited templates
         key = site_key(root)
         with _kept_to_the_end():
-            site = kept(SITES, key)
+            site = None if rebuilds else kept(SITES, key)
             if isinstance(site, Site) and store.complete(site.outputs):
                 for level, message in site.notes:
                     log.log(level, message)
                 return site
+            if rebuilds:
+                from wissensplattform.outputs.documents.pdf import load_renderer
+
+                load_renderer()
             site = cls.generate(root)
         _keep(key, site)
         return site
 
-    @staticmethod
-    def prepare_generation() -> None:
-        """Import what `generate` needs, the PDF renderer included, ahead of the first generation in this process."""
-        from wissensplattform.outputs.documents.pdf import load_renderer
-
-        _generation()
-        load_renderer()
-
     @classmethod
     def generate(cls, root: Path) -> "Site":
         """Load and check all data below `root`, generate every page, and write the outputs into the output store."""
-        load_catalog, generators, writers = _generation()
+        # Imported here, not above: a build that finds its site in the cache needs none of this.
+        from wissensplattform.data.load import load_catalog
+        from wissensplattform.outputs.writers import OUTPUT_WRITERS
+        from wissensplattform.pages.generators import PAGE_GENERATORS
+
         notes: list[tuple[int, str]] = []
         with _recorded(notes):
             catalog = load_catalog(root)
-            pages = [page for generate in generators for page in generate(catalog)]
-            outputs = store.take_in(lambda folder: [write(catalog, folder) for write in writers])
+            pages = [page for generate in PAGE_GENERATORS for page in generate(catalog)]
+            outputs = store.take_in(lambda folder: [write(catalog, folder) for write in OUTPUT_WRITERS])
         store.prune(outputs)
         return cls(pages, outputs, tuple(notes))
 
@@ -183,16 +188,6 @@ class Site:
         """`https://…/repo` + `edit/main/docs/` + `initiatives/x.yaml` → `https://…/repo/edit/main/initiatives/x.yaml`."""
         branch_path = edit_uri.strip("/").removesuffix("docs").strip("/")
         return f"{repo_url.rstrip('/')}/{branch_path}/{source}"
-
-
-def _generation() -> tuple:
-    """The loader, the page generators and the output writers: imported when first needed, not with this module,
-    because a build that finds its site in the cache needs none of them."""
-    from wissensplattform.data.load import load_catalog
-    from wissensplattform.outputs.writers import OUTPUT_WRITERS
-    from wissensplattform.pages.generators import PAGE_GENERATORS
-
-    return load_catalog, PAGE_GENERATORS, OUTPUT_WRITERS
 
 
 def _keep(key: str, site: Site) -> None:

@@ -22,19 +22,19 @@ from wissensplattform.pages.rendering import bytecode_cache
 from wissensplattform.pipeline import Site
 
 _state: dict[str, Site] = {}
+_started: dict[str, str] = {}
 _converted = ConvertedPages()
 
 
 def on_startup(command, dirty):
-    if command == "serve":
-        # Every change made while the preview runs generates the site again: load what that takes now, while
-        # `mkdocs serve` starts, rather than at the first change.
-        Site.prepare_generation()
+    _started["command"] = command
 
 
 def on_config(config):
+    # `mkdocs serve` builds again after each change: its first build prepares for that (see `Site.load`).
+    rebuilds = _started.pop("command", None) == "serve"
     try:
-        _state["site"] = Site.load(Path(config.config_file_path).parent)
+        _state["site"] = Site.load(Path(config.config_file_path).parent, rebuilds=rebuilds)
     except DataError as error:
         # Abort prints the German report without a traceback and stops before anything is written.
         raise Abort(f"Die Daten enthalten Fehler; die Website wurde nicht gebaut.\n{error}") from None
