@@ -48,8 +48,9 @@ def _cache_path(html: str) -> Path:
 
 
 def load_renderer() -> None:
-    """Import WeasyPrint and set up its fonts (half a second), for a process that will render PDFs soon."""
-    _font_config()
+    """Import WeasyPrint and set it up (half a second), for a process that will render PDFs soon: a first
+    document, thrown away, makes it prepare what it prepares only once (its C bindings for subsetting fonts)."""
+    _render(render("documents/probe.html.j2", landscape=False))
 
 
 def _render(html: str) -> bytes:
