@@ -21,8 +21,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-# What MkDocs logs while it converts a page: warnings about links that lead nowhere.
-CONVERSION_LOG = logging.getLogger("mkdocs.structure.pages")
+# Where MkDocs logs what it finds while it converts a page (warnings about links that lead nowhere, from
+# `mkdocs.structure.pages`): its loggers' parent.
+MKDOCS_LOG = logging.getLogger("mkdocs")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Conversion:
     anchors: frozenset[str] | None
     # The page's links to anchors of other pages, by the linked file's path (the File objects are per build).
     links_to_anchors: dict[str, dict[str, str]] | None
-    notes: tuple[tuple[int, str], ...]
+    # What MkDocs logged while converting the page: (logger, level, message).
+    notes: tuple[tuple[str, int, str], ...]
 
 
 class _Notes(logging.Handler):
@@ -43,11 +45,11 @@ class _Notes(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__()
-        self.page: list[tuple[int, str]] | None = None
+        self.page: list[tuple[str, int, str]] | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.page is not None:
-            self.page.append((record.levelno, record.getMessage()))
+            self.page.append((record.name, record.levelno, record.getMessage()))
 
 
 class ConvertedPages:
@@ -59,7 +61,7 @@ class ConvertedPages:
         self._reused: dict[str, Conversion] = {}
         self._converting: dict[str, tuple] = {}
         self._notes = _Notes()
-        CONVERSION_LOG.addHandler(self._notes)
+        MKDOCS_LOG.addHandler(self._notes)
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         """A new build: what the conversion of each page depends on besides its own Markdown."""
@@ -92,8 +94,8 @@ class ConvertedPages:
             if reused.links_to_anchors is not None:
                 page.links_to_anchors = {files.get_file_from_path(path): dict(links)
                                          for path, links in reused.links_to_anchors.items()}
-            for level, message in reused.notes:
-                CONVERSION_LOG.log(level, message)
+            for logger, level, message in reused.notes:
+                logging.getLogger(logger).log(level, message)
             return reused.content
         if (key := self._converting.pop(src, None)) is not None:
             notes, self._notes.page = tuple(self._notes.page or ()), None
