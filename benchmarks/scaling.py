@@ -5,9 +5,9 @@ site); each builder then builds it
 - for the first time (empty build cache: every PDF Steckbrief is rendered),
 - warm (a new process, as `make build` or `make build-zensical` runs it, nothing changed);
 - again after one initiative file changed: for MkDocs in `repeat` `mkdocs serve` sessions of EDITS edits each
-  (`serve_rebuild.py`): the start of a session, its first rebuild and the further ones; Zensical has no such mode for this project
-  (`zensical serve` would watch only the generated `.zensical/docs`, not the data files), so its equivalent
-  is a new `make build-zensical`;
+  (`serve_rebuild.py`): the start of a session, its first rebuild and the further ones; Zensical has no such
+  mode for this project (`zensical serve` would watch only the generated `.zensical/docs`, not the data
+  files), so its equivalent is a new `make build-zensical`;
 and the bare builder (mkdocs-material, or Zensical) builds as many plain Markdown pages the same ways.
 All times are CPU seconds (user + system, including child processes): on a shared machine wall time says
 little. Every figure but the first build is a median; the site's runs and the bare builder's take turns.
@@ -230,8 +230,8 @@ def measure_builder(builder: Builder, project: Path, plain: Path, first: float, 
     rows = [Row(builder.name, FIRST, first, bare_first, targeted=False), Row(builder.name, WARM, warm, bare_warm)]
     plain_page = plain / "docs" / "seiten" / "seite-00000.md"
     if builder.serves:
-        # `repeat` sessions each, with EDITS edits: the start (which loads what a generation needs), the first
-        # rebuild (which fills what a generation keeps in memory), and the further ones.
+        # `repeat` sessions each, with EDITS edits: the start (which generates the site, see `Site.load`), and the
+        # first rebuild apart from the further ones, which shows whether the start left work for the first edit.
         sessions = [(serve_rebuild_cpu(project, changed, EDITS), serve_rebuild_cpu(plain, plain_page, EDITS))
                     for _ in range(repeat)]
         rows += [Row(builder.name, SERVE_START, *(statistics.median(s[i][0] for s in sessions) for i in (0, 1)),

@@ -4,8 +4,8 @@ Run in the project folder: `python benchmarks/serve_rebuild.py FILE [TIMES]`. It
 does (`mkdocs.commands.serve`: the configuration loaded anew for each build, the site URL set to the dev
 server's, the plugins started for `serve`), then TIMES times (default 1) changes FILE and builds again in
 the same process. It prints the CPU seconds (this process and its children, e.g. PDF workers) of the start,
-up to the first build's end, and of each rebuild. The first rebuild may miss what only a generation keeps in
-memory; the later ones are what an editor waits for while working.
+up to the first build's end, and of each rebuild: what an editor waits for while working. The start generates
+the whole site (`Site.load`), so the first rebuild should cost no more than the later ones.
 """
 
 from __future__ import annotations

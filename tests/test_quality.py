@@ -423,8 +423,8 @@ def test_benchmark_runs_with_a_small_number(capsys):
     assert measured.synthetic == 5 and measured.initiatives == real + 5 and measured.pages > measured.initiatives
     assert measured.search_index_bytes > 0
     assert [(r.builder, r.measure) for r in measured.rows] == [
-        ("MkDocs", FIRST), ("MkDocs", WARM), ("MkDocs", SERVE_START), ("MkDocs", SERVE_FIRST), ("MkDocs", SERVE_LATER),
-        ("Zensical", FIRST), ("Zensical", WARM), ("Zensical", NEW_BUILD)]
+        ("MkDocs", FIRST), ("MkDocs", WARM), ("MkDocs", SERVE_START), ("MkDocs", SERVE_FIRST),
+        ("MkDocs", SERVE_LATER), ("Zensical", FIRST), ("Zensical", WARM), ("Zensical", NEW_BUILD)]
     for builder in ("MkDocs", "Zensical"):
         assert measured.of(builder, FIRST).site > measured.of(builder, WARM).site > 0
     assert all(r.site > 0 and r.bare > 0 and r.verdict in ("erreicht", "verfehlt", "–") for r in measured.rows)

@@ -134,3 +134,16 @@ def test_the_first_build_of_mkdocs_serve_prepares_for_the_rebuilds_after_each_ch
     first_build("build")  # may generate: another test may have changed an input
     assert first_build("build") == ""
     assert first_build("serve") == "wissensplattform.pages.generators weasyprint"
+
+
+def test_with_an_extension_that_reads_other_files_every_page_is_converted_in_every_build(project, converted,
+                                                                                          tmp_path):
+    """`pymdownx.snippets` includes other files into a page: its Markdown alone no longer decides its HTML."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.snippets\n", 1), encoding="utf-8")
+    _build(project, tmp_path / "erster")
+    first = sorted(converted)
+    converted.clear()
+    _build(project, tmp_path / "zweiter")
+    assert any(text.startswith("# Verweis") for text in first) and sorted(converted) == first

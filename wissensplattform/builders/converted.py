@@ -15,6 +15,8 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -111,12 +113,18 @@ class ConvertedPages:
 def _build_key(config: MkDocsConfig, files: Files) -> tuple | None:
     """The settings and files every page's conversion depends on, or None when a page may depend on more."""
     extensions = config.markdown_extensions
-    if not all(isinstance(name, str) and _own_extension(name) for name in extensions):
+    if not all(isinstance(name, str) and name in _own_extensions() for name in extensions):
         return None
     settings = repr((extensions, config.mdx_configs, config.use_directory_urls, dict(config.validation)))
     return settings, tuple((file.src_uri, file.url, file.inclusion) for file in files)
 
 
-def _own_extension(name: str) -> bool:
-    """Whether `name` is one of Python-Markdown's own extensions ("toc", "markdown.extensions.toc")."""
-    return "." not in name or name.startswith("markdown.extensions.")
+@cache
+def _own_extensions() -> frozenset[str]:
+    """Python-Markdown's own extensions, by every name `mkdocs.yml` may give them ("toc", "markdown.extensions.toc").
+
+    Short names are entry points, which other packages may register too: only those that lead into Python-Markdown
+    count."""
+    own = {entry.name for entry in entry_points(group="markdown.extensions")
+           if entry.value.startswith("markdown.extensions.")}
+    return frozenset(own | {f"markdown.extensions.{name}" for name in own})
