@@ -234,11 +234,14 @@ def measure_builder(builder: Builder, project: Path, plain: Path, first: float, 
         # first rebuild apart from the further ones, which shows whether the start left work for the first edit.
         sessions = [(serve_rebuild_cpu(project, changed, EDITS), serve_rebuild_cpu(plain, plain_page, EDITS))
                     for _ in range(repeat)]
-        rows += [Row(builder.name, SERVE_START, *(statistics.median(s[i][0] for s in sessions) for i in (0, 1)),
-                     targeted=False),
-                 Row(builder.name, SERVE_FIRST, *(statistics.median(s[i][1] for s in sessions) for i in (0, 1))),
-                 Row(builder.name, SERVE_LATER, *(statistics.median(v for s in sessions for v in s[i][2:])
-                                                  for i in (0, 1)))]
+
+        def medians(part: slice) -> tuple[float, float]:
+            """The site's and the bare builder's median of `part` of each session's figures."""
+            return tuple(statistics.median(v for session in sessions for v in session[i][part]) for i in (0, 1))
+
+        rows += [Row(builder.name, SERVE_START, *medians(slice(0, 1)), targeted=False),
+                 Row(builder.name, SERVE_FIRST, *medians(slice(1, 2))),
+                 Row(builder.name, SERVE_LATER, *medians(slice(2, None)))]
     else:
         site, bare = _in_turns(lambda: _changed_then(changed, lambda: cpu_of(builder.build(), project)),
                                lambda: _changed_then(plain_page, lambda: cpu_of(builder.bare_build(), plain)), repeat)

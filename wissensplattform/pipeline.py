@@ -22,7 +22,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from wissensplattform.data.buildcache import cache_folder, keep, kept
 from wissensplattform.data.fingerprint import DATA_FILES, site_key
 from wissensplattform.data.problems import DataError, Problem
