@@ -1,5 +1,6 @@
 """Rebuilds in one process, as `mkdocs serve` makes them: a Markdown page that did not change keeps its
-conversion (`builders.converted`), and the rebuilt site is the same as a new build's, warnings included."""
+conversion (`builders.converted`) and its search entries (`builders.indexed`), and the rebuilt site is the same
+as a new build's, warnings included."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import markdown
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, copy_project
 from wissensplattform.builders import mkdocs as adapter
 from wissensplattform.builders.converted import ConvertedPages
+from wissensplattform.builders.indexed import IndexedPages
 
 TARGET = "probe/ziel.md"
 LINKING = "probe/verweis.md"
@@ -33,8 +36,14 @@ def project(tmp_path, monkeypatch) -> Path:
     project = copy_project(tmp_path / "projekt")
     _write(project, TARGET, "# Ziel\n\n## Abschnitt\n\nText.\n")
     _write(project, LINKING, "# Verweis\n\n[Zum Abschnitt](ziel.md#abschnitt).\n")
-    monkeypatch.setattr(adapter, "_converted", ConvertedPages())  # a new session: nothing kept yet
+    _new_session(monkeypatch)
     return project
+
+
+def _new_session(monkeypatch) -> None:
+    """Nothing kept yet, as in a new process."""
+    monkeypatch.setattr(adapter, "_converted", ConvertedPages())
+    monkeypatch.setattr(adapter, "_indexed", IndexedPages())
 
 
 @pytest.fixture
@@ -52,6 +61,20 @@ def converted(monkeypatch) -> list[str]:
     return texts
 
 
+@pytest.fixture
+def searched(monkeypatch) -> list[str]:
+    """The page of every HTML Material's search plugin parses into entries."""
+    pages: list[str] = []
+    add = SearchIndex.add_entry_from_context
+
+    def recording(self, page) -> None:
+        pages.append(page.file.src_uri)
+        add(self, page)
+
+    monkeypatch.setattr(SearchIndex, "add_entry_from_context", recording)
+    return pages
+
+
 def _build(project: Path, site_dir: Path, strict: bool = True) -> None:
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=strict))
 
@@ -66,18 +89,20 @@ def _warnings(caplog, page: str) -> list[str]:
             if record.levelno >= logging.WARNING and f"'{page}'" in record.getMessage()]
 
 
-def test_a_rebuild_converts_only_the_changed_page_and_builds_the_same_site_as_a_new_build(
-        project, converted, tmp_path, monkeypatch):
+def test_a_rebuild_converts_and_indexes_only_the_changed_page_and_builds_the_same_site_as_a_new_build(
+        project, converted, searched, tmp_path, monkeypatch):
     _build(project, tmp_path / "erster")
-    assert any(text.startswith("# Verweis") for text in converted)
+    assert any(text.startswith("# Verweis") for text in converted) and LINKING in searched
     _write(project, TARGET, "# Ziel\n\n## Abschnitt\n\nText, geändert.\n")
     converted.clear()
+    searched.clear()
     _build(project, tmp_path / "neubau")
     assert converted == ["# Ziel\n\n## Abschnitt\n\nText, geändert.\n"]
+    assert searched == [TARGET]
 
-    monkeypatch.setattr(adapter, "_converted", ConvertedPages())
+    _new_session(monkeypatch)
     _build(project, tmp_path / "neu")
-    assert len(converted) > 1  # a new session converts every page
+    assert len(converted) > 1 and len(searched) > 1  # a new session converts and indexes every page
     rebuilt, new = _pages(tmp_path / "neubau"), _pages(tmp_path / "neu")
     assert "probe/verweis/index.html" in rebuilt and "initiativen/aachener-industrie-dialog/index.html" in rebuilt
     assert rebuilt == new

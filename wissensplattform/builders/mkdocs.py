@@ -2,7 +2,8 @@
 
 The only module with MkDocs in it besides the hooks file that names these functions in `mkdocs.yml`.
 Generated pages go to MkDocs in memory; finished HTML skips its Markdown pass, and so does a Markdown page
-whose conversion an earlier build of the same process kept (`converted`: the rebuilds of `mkdocs serve`).
+whose conversion an earlier build of the same process kept (`converted`: the rebuilds of `mkdocs serve`); such a
+build also keeps the search entries of each page that did not change (`indexed`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from wissensplattform.builders.converted import ConvertedPages
+from wissensplattform.builders.indexed import IndexedPages
 from wissensplattform.data.problems import DataError
 from wissensplattform.outputs.csp import apply_policy
 from wissensplattform.pages.page import anchor_ids
@@ -24,6 +26,7 @@ from wissensplattform.pipeline import Site
 _state: dict[str, Site] = {}
 _started: dict[str, str] = {}
 _converted = ConvertedPages()
+_indexed = IndexedPages()
 
 
 def on_startup(command, dirty):
@@ -46,6 +49,7 @@ def on_files(files: Files, config) -> Files:
     for page in _state["site"].pages:
         files.append(File.generated(config, page.src_path, content=page.content))
     _converted.start(config, files)
+    _indexed.start(config)
     return files
 
 
