@@ -77,6 +77,7 @@ def test_formatieren_reports_a_broken_file_as_the_data_check_does_and_leaves_it(
     assert problems
     status, out, err = _formatieren(root, capsys)
     assert status == 1
+    assert out == f"Formatiert: 0 von {len(list(formatted_files(root)))} Dateien.\n"
     assert format_problems(problems) in err
     assert "Dateien mit Fehlern bleiben unverändert." in err
     assert path.read_bytes() == b"name: Test\ntyp: [mischtyp\n"
@@ -106,8 +107,14 @@ def test_pruefen_accepts_another_layout_of_the_same_data_with_a_note(tmp_path, c
                    "speichert. Das ist kein Fehler: Das nächste Speichern im Editor oder »make formatieren« gleicht "
                    "sie an.\n")
     assert path.read_bytes() == before
-    assert _formatieren(root, capsys) == (0, "initiatives/lokale-allianz-dormagen.yaml: formatiert\n", "")
+    files = len(list(formatted_files(root)))
+    assert _formatieren(root, capsys) == (
+        0, "initiatives/lokale-allianz-dormagen.yaml: formatiert\n"
+           f"Formatiert: 1 von {files} Dateien; die übrigen waren schon in der Form des Editors.\n", "")
     assert path.read_bytes() == (ROOT / "initiatives" / "lokale-allianz-dormagen.yaml").read_bytes()
+    # Run again, it says so: an editor sees that it ran.
+    assert _formatieren(root, capsys) == (
+        0, f"Nichts zu tun: Alle {files} Dateien sind schon in der Form, in der der Editor speichert.\n", "")
 
 
 def test_edit_link_points_to_the_yaml_file(tmp_path):

@@ -209,11 +209,23 @@ def formatieren(args: list[str], root: Path = ROOT) -> int:
                   "Das nächste Speichern im Editor oder »make formatieren« gleicht sie an." if check_only
                   else f"{label}: formatiert")
     problems = [problem for result in results for problem in result.problems]
+    if not check_only:
+        print(_formatted_summary(sum(result.changed for result in results), len(results), bool(problems)))
     if problems:
         print(format_problems(problems), file=sys.stderr)
         print("Dateien mit Fehlern bleiben unverändert.", file=sys.stderr)
         return 1
     return 0
+
+
+def _formatted_summary(changed: int, files: int, problems: bool) -> str:
+    """The closing line of `make formatieren`: an editor sees that it ran, also when nothing needed changing."""
+    counted = _count(files, "Datei", "Dateien")
+    if problems:
+        return f"Formatiert: {changed} von {counted}."
+    if changed:
+        return f"Formatiert: {changed} von {counted}; die übrigen waren schon in der Form des Editors."
+    return f"Nichts zu tun: Alle {counted} sind schon in der Form, in der der Editor speichert."
 
 
 def links(root: Path = ROOT) -> int:
