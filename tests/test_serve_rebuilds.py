@@ -11,9 +11,9 @@ from pathlib import Path
 
 import markdown
 import pytest
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import Abort
 
 from conftest import ROOT, copy_project

@@ -1,6 +1,7 @@
 """The MkDocs adapter: MkDocs' events call the build's four steps (see `wissensplattform.pipeline`).
 
-The only module with MkDocs in it besides the hooks file that names these functions in `mkdocs.yml`.
+With `converted` and `indexed` beside it, the only modules that import MkDocs, besides the hooks file that names
+these functions in `mkdocs.yml`.
 Generated pages go to MkDocs in memory; finished HTML skips its Markdown pass, and so does a Markdown page
 whose conversion an earlier build of the same process kept (`converted`: the rebuilds of `mkdocs serve`); such a
 build also keeps the search entries of each page that did not change (`indexed`).
